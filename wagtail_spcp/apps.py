@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailSpcpConfig(AppConfig):
+    """App config for wagtail_spcp."""
+
+    name = "wagtail_spcp"
+    label = "wagtail_spcp"
+    verbose_name = _("Community partnerships")
+    default_auto_field = "django.db.models.BigAutoField"

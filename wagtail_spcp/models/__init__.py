@@ -1,0 +1,44 @@
+"""The app's models, split by domain and re-exported here."""
+
+from .councils import Council, CouncilMeeting, CouncilMembership
+from .engagements import ActionItem, BreakoutGroup, Concern, Engagement, EngagementMilestone
+from .imports import ImportBatch
+from .offices import Office, OfficeFinderPage, OfficeFinderPageMixin, Region, RegionState
+from .people import Participation, Person
+from .programs import (
+    CaseStudyPage,
+    CaseStudyPageMixin,
+    ProgramIndexPage,
+    ProgramIndexPageMixin,
+    ProgramPage,
+    ProgramPageMixin,
+    ProgramResource,
+    ProgramStep,
+)
+
+__all__ = [
+    "ActionItem",
+    "BreakoutGroup",
+    "CaseStudyPage",
+    "CaseStudyPageMixin",
+    "Concern",
+    "Council",
+    "CouncilMeeting",
+    "CouncilMembership",
+    "Engagement",
+    "EngagementMilestone",
+    "ImportBatch",
+    "Office",
+    "OfficeFinderPage",
+    "OfficeFinderPageMixin",
+    "Participation",
+    "Person",
+    "ProgramIndexPage",
+    "ProgramIndexPageMixin",
+    "ProgramPage",
+    "ProgramPageMixin",
+    "ProgramResource",
+    "ProgramStep",
+    "Region",
+    "RegionState",
+]

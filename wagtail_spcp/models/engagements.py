@@ -1,0 +1,191 @@
+"""Engagements: a program delivered in one community, and what happens in it (confidential)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from ..choices import (
+    ActionItemStatus,
+    BreakoutGroupKind,
+    ConcernKind,
+    EngagementOrigin,
+    EngagementStage,
+    Sector,
+)
+from ..states import validate_place_code
+
+
+class Engagement(ClusterableModel):
+    """A program delivered in one community, moving through the stages of ``EngagementStage``."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("Used by the import and export commands.")
+    )
+    program = models.ForeignKey(
+        "wagtail_spcp.ProgramPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="engagements",
+        verbose_name=_("program"),
+    )
+    office = models.ForeignKey(
+        "wagtail_spcp.Office",
+        on_delete=models.PROTECT,
+        related_name="engagements",
+        verbose_name=_("owning office"),
+    )
+    community_city = models.CharField(_("city"), max_length=100)
+    community_state = models.CharField(_("state"), max_length=2, validators=[validate_place_code])
+    law_enforcement_agency = models.CharField(_("law enforcement agency"), max_length=200, blank=True)
+    origin = models.CharField(
+        _("origin"), max_length=20, choices=EngagementOrigin.choices, default=EngagementOrigin.PROACTIVE
+    )
+    incident_summary = models.TextField(
+        _("incident summary"), blank=True, help_text=_("For engagements after a critical incident.")
+    )
+    stage = models.CharField(
+        _("stage"), max_length=30, choices=EngagementStage.choices, default=EngagementStage.REQUESTED
+    )
+    requested_on = models.DateField(_("requested on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-requested_on", "title"]
+        verbose_name = _("engagement")
+        verbose_name_plural = _("engagements")
+        permissions = [("view_all_regions", _("Can see engagements of every region"))]
+        indexes = [models.Index(fields=["stage"], name="spcp_engagement_stage_idx")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def region(self):
+        return self.office.region
+
+    @property
+    def community(self) -> str:
+        return f"{self.community_city}, {self.community_state}"
+
+
+class EngagementMilestone(models.Model):
+    """The date an engagement reached (or is planned to reach) one stage."""
+
+    engagement = ParentalKey(Engagement, on_delete=models.CASCADE, related_name="milestones")
+    stage = models.CharField(_("stage"), max_length=30, choices=EngagementStage.choices)
+    date = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=250, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["engagement", "stage"],
+                name="spcp_milestone_one_per_stage",
+                violation_error_message=_("This engagement already has a milestone for that stage."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_stage_display()}: {self.date:%Y-%m-%d}"
+
+
+class BreakoutGroup(models.Model):
+    """A sector group or a mixed solution group on program day."""
+
+    engagement = ParentalKey(Engagement, on_delete=models.CASCADE, related_name="breakout_groups")
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=BreakoutGroupKind.choices, default=BreakoutGroupKind.SECTOR
+    )
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices, blank=True)
+    facilitator = models.ForeignKey(
+        "wagtail_spcp.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="facilitated_groups",
+        verbose_name=_("facilitator"),
+    )
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("breakout group")
+        verbose_name_plural = _("breakout groups")
+        constraints = [
+            models.UniqueConstraint(fields=["engagement", "name"], name="spcp_breakout_group_unique_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Concern(models.Model):
+    """An issue or strength raised in a breakout group, ranked by dot-votes."""
+
+    engagement = ParentalKey(Engagement, on_delete=models.CASCADE, related_name="concerns")
+    breakout_group = models.ForeignKey(
+        BreakoutGroup,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="concerns",
+        verbose_name=_("breakout group"),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=ConcernKind.choices, default=ConcernKind.ISSUE)
+    text = models.TextField(_("text"))
+    dot_votes = models.PositiveIntegerField(_("dot-votes"), default=0)
+    rank = models.PositiveIntegerField(_("rank"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["rank", "-dot_votes"]
+        verbose_name = _("concern")
+        verbose_name_plural = _("concerns")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class ActionItem(models.Model):
+    """A solution from the action plan, with an owner, a status and a due date."""
+
+    engagement = ParentalKey(Engagement, on_delete=models.CASCADE, related_name="action_items")
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    owner = models.CharField(_("owner"), max_length=150, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionItemStatus.choices, default=ActionItemStatus.PROPOSED
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    concern = models.ForeignKey(
+        Concern,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        verbose_name=_("concern"),
+    )
+    council = models.ForeignKey(
+        "wagtail_spcp.Council",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        verbose_name=_("council"),
+    )
+
+    class Meta:
+        ordering = ["due_date", "title"]
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+
+    def __str__(self):
+        return self.title
+

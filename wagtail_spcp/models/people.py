@@ -1,0 +1,116 @@
+"""People and their participation in engagements (confidential)."""
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import ParticipationRole, ParticipationStatus, Sector
+from ..normalise import collapse_spaces, normalise_email
+
+
+class Person(models.Model):
+    """Someone who takes part in engagements. The normalised email is the main duplicate key."""
+
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("Stored in E.164 form."))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices, blank=True)
+    zip_code = models.CharField(_("ZIP code"), max_length=5, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=35, blank=True, help_text=_("A language code, for example “es”.")
+    )
+    consent_to_contact = models.BooleanField(_("consents to contact"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="spcp_person_email_unique_ci",
+                violation_error_message=_("Another person already has this email address."),
+            )
+        ]
+        indexes = [
+            models.Index(fields=["last_name", "first_name", "phone"], name="spcp_person_name_phone_idx")
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def clean(self):
+        super().clean()
+        self.first_name = collapse_spaces(self.first_name)
+        self.last_name = collapse_spaces(self.last_name)
+        self.email = normalise_email(self.email)
+
+    def save(self, *args, **kwargs):
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
+
+
+class Participation(models.Model):
+    """A person's part in one engagement: role, status and breakout group."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="participations", verbose_name=_("person")
+    )
+    engagement = models.ForeignKey(
+        "wagtail_spcp.Engagement",
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("engagement"),
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=ParticipationRole.choices, default=ParticipationRole.PARTICIPANT
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ParticipationStatus.choices,
+        default=ParticipationStatus.REGISTERED,
+    )
+    breakout_group = models.ForeignKey(
+        "wagtail_spcp.BreakoutGroup",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="participations",
+        verbose_name=_("breakout group"),
+    )
+    import_batch = models.ForeignKey(
+        "wagtail_spcp.ImportBatch",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="participations",
+        verbose_name=_("import batch"),
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["engagement", "person__last_name", "person__first_name"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "engagement"],
+                name="spcp_participation_unique",
+                violation_error_message=_("This person already takes part in this engagement."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.engagement}"

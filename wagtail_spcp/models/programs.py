@@ -1,0 +1,230 @@
+"""Program pages and case studies (public content edited in the page tree).
+
+Page behaviour ships as abstract mixins so a site can build its own page
+types on them; the concrete pages below are what the app registers.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+
+from ..blocks import BenefitBlock, ContentStreamBlock
+from ..choices import DeliveryFormat
+from ..states import validate_place_code
+from .base import Page
+
+
+class ProgramIndexPageMixin(models.Model):
+    """Lists the live programs below it."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [FieldPanel("intro")]
+    search_fields = [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def programs(self):
+        return ProgramPage.objects.child_of(self).live().public().specific().order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programs"] = self.programs()
+        return context
+
+
+class ProgramIndexPage(ProgramIndexPageMixin, Page):
+    content_panels = Page.content_panels + ProgramIndexPageMixin.content_panels
+    search_fields = Page.search_fields + ProgramIndexPageMixin.search_fields
+    subpage_types = ["wagtail_spcp.ProgramPage"]
+    template = "wagtail_spcp/pages/program_index_page.html"
+
+    class Meta:
+        verbose_name = _("program index page")
+        verbose_name_plural = _("program index pages")
+
+
+class ProgramPageMixin(models.Model):
+    """A program an agency offers: what it is, who it is for, its steps and how to request it."""
+
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences shown in listings."))
+    length = models.CharField(
+        _("length"), max_length=100, help_text=_("For example “One day” or “Three hours”.")
+    )
+    delivery = models.CharField(
+        _("delivery"), max_length=20, choices=DeliveryFormat.choices, default=DeliveryFormat.IN_PERSON
+    )
+    audience = models.TextField(_("audience"), help_text=_("Who takes part."))
+    benefits = StreamField([("benefit", BenefitBlock())], blank=True, verbose_name=_("benefits"))
+    outcomes = RichTextField(_("outcomes"), blank=True, features=["bold", "italic", "link", "ul"])
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("body"))
+    request_heading = models.CharField(
+        _("request heading"), max_length=150, default=_("Request this program")
+    )
+    request_text = models.TextField(
+        _("request text"),
+        blank=True,
+        help_text=_("Shown with the link to the office finder."),
+    )
+    finder_page = models.ForeignKey(
+        "wagtail_spcp.OfficeFinderPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("office finder"),
+        help_text=_("Where the “request this program” link leads."),
+    )
+
+    content_panels = [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("length"), FieldPanel("delivery")]),
+        FieldPanel("audience"),
+        FieldPanel("benefits"),
+        FieldPanel("outcomes"),
+        InlinePanel("steps", label=_("Steps"), heading=_("Steps")),
+        FieldPanel("body"),
+        InlinePanel("resources", label=_("Resources"), heading=_("Resources")),
+        MultiFieldPanel(
+            [FieldPanel("request_heading"), FieldPanel("request_text"), FieldPanel("finder_page")],
+            heading=_("Call to action"),
+        ),
+    ]
+    search_fields = [
+        index.SearchField("summary"),
+        index.SearchField("audience"),
+        index.SearchField("body"),
+        index.FilterField("delivery"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def case_studies(self):
+        return CaseStudyPage.objects.child_of(self).live().public().order_by("-date")
+
+
+class ProgramPage(ProgramPageMixin, Page):
+    content_panels = Page.content_panels + ProgramPageMixin.content_panels
+    search_fields = Page.search_fields + ProgramPageMixin.search_fields
+    parent_page_types = ["wagtail_spcp.ProgramIndexPage"]
+    subpage_types = ["wagtail_spcp.CaseStudyPage"]
+    template = "wagtail_spcp/pages/program_page.html"
+
+    class Meta:
+        verbose_name = _("program page")
+        verbose_name_plural = _("program pages")
+
+
+class ProgramStep(Orderable):
+    """One ordered step of a program, shown as a process list."""
+
+    page = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="steps")
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+
+    def __str__(self):
+        return self.title
+
+
+class ProgramResource(Orderable):
+    """A related document (a brochure, a guide) offered with a program."""
+
+    page = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="resources")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
+    title = models.CharField(
+        _("title"), max_length=150, blank=True, help_text=_("Defaults to the document's title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class CaseStudyPageMixin(models.Model):
+    """A published story of one engagement, written by an editor.
+
+    It may point at the engagement it tells of only when the host community
+    consented; the link is for staff and is never rendered on the page.
+    """
+
+    community = models.CharField(_("community"), max_length=150)
+    state = models.CharField(_("state"), max_length=2, validators=[validate_place_code])
+    date = models.DateField(_("date"))
+    narrative = RichTextField(_("narrative"))
+    outcomes = RichTextField(_("outcomes"), blank=True, features=["bold", "italic", "link", "ul"])
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("more content"))
+    host_consented = models.BooleanField(
+        _("host consented"),
+        default=False,
+        help_text=_("The host community agreed to have this story linked to its engagement."),
+    )
+    engagement = models.ForeignKey(
+        "wagtail_spcp.Engagement",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("engagement"),
+        help_text=_("Only with the host's consent. Never shown to visitors."),
+    )
+
+    content_panels = [
+        FieldRowPanel([FieldPanel("community"), FieldPanel("state"), FieldPanel("date")]),
+        FieldPanel("narrative"),
+        FieldPanel("outcomes"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("host_consented"), FieldPanel("engagement")], heading=_("Engagement")
+        ),
+    ]
+    search_fields = [
+        index.SearchField("community"),
+        index.SearchField("narrative"),
+        index.SearchField("outcomes"),
+        index.FilterField("state"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.engagement_id and not self.host_consented:
+            raise ValidationError(
+                {"engagement": _("Link an engagement only when its host has consented.")}
+            )
+
+
+class CaseStudyPage(CaseStudyPageMixin, Page):
+    content_panels = Page.content_panels + CaseStudyPageMixin.content_panels
+    search_fields = Page.search_fields + CaseStudyPageMixin.search_fields
+    parent_page_types = ["wagtail_spcp.ProgramPage"]
+    subpage_types = []
+    template = "wagtail_spcp/pages/case_study_page.html"
+
+    class Meta:
+        verbose_name = _("case study page")
+        verbose_name_plural = _("case study pages")

@@ -1,0 +1,60 @@
+"""Normalisation of contact details, shared by models, forms and the importer."""
+
+import re
+
+import phonenumbers
+
+from django.conf import settings
+
+_SPACES = re.compile(r"\s+")
+_ZIP = re.compile(r"^(\d{5})(?:-?\d{4})?$")
+
+
+def collapse_spaces(value) -> str:
+    """Trim a value and collapse runs of whitespace to one space."""
+    if value is None:
+        return ""
+    return _SPACES.sub(" ", str(value)).strip()
+
+
+def normalise_email(value) -> str:
+    """Lower-case, trimmed email; the main key for matching duplicate people."""
+    return collapse_spaces(value).replace(" ", "").lower()
+
+
+def default_phone_region() -> str:
+    return getattr(settings, "SPCP_PHONE_REGION", "US")
+
+
+def normalise_phone(value, region: str | None = None) -> str:
+    """The phone number in E.164 form, or "" when blank.
+
+    Raises ``phonenumbers.NumberParseException`` or ``ValueError`` for a number
+    that cannot be a real phone number.
+    """
+    text = collapse_spaces(value)
+    if not text:
+        return ""
+    number = phonenumbers.parse(text, region or default_phone_region())
+    if not phonenumbers.is_valid_number(number):
+        raise ValueError(f"not a valid phone number: {text}")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_zip(value) -> str:
+    """A five-digit ZIP from a ZIP or ZIP+4; raises ``ValueError`` otherwise.
+
+    Spreadsheets often drop leading zeros ("2108" for Boston's 02108), so
+    three- and four-digit numbers are zero-padded.
+    """
+    text = collapse_spaces(value).replace(" ", "")
+    if not text:
+        return ""
+    if text.endswith(".0"):  # a ZIP read from a numeric spreadsheet cell
+        text = text[:-2]
+    if text.isdigit() and 3 <= len(text) < 5:
+        text = text.zfill(5)
+    match = _ZIP.match(text)
+    if not match:
+        raise ValueError(f"not a ZIP code: {text}")
+    return match.group(1)

@@ -1,0 +1,5 @@
+"""The app's own URLconf, mounted by a site (the demo mounts it at ``/api/spcp/``)."""
+
+app_name = "wagtail_spcp"
+
+urlpatterns = []
