@@ -1,0 +1,44 @@
+# The two set-up commands: `make demo` runs the demo site, `make test` runs the whole suite.
+# Both create .venv and install what they need on first use.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The suite runs again on PostgreSQL when this server answers.
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: install demo test lint
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(PY) site/manage.py migrate --noinput
+	$(PY) site/manage.py load_demo
+	$(PY) site/manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(PY) site/manage.py check
+	$(PY) site/manage.py makemigrations --check --dry-run --noinput
+
+test: lint
+	@echo "== pytest on SQLite"
+	env -u DATABASE_URL $(VENV)/bin/pytest -q
+	@if [ -n "$$DATABASE_URL" ]; then url="$$DATABASE_URL"; \
+	elif $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then url="$(PG_TEST_URL)"; \
+	else url=""; fi; \
+	if [ -n "$$url" ]; then \
+		echo "== pytest on PostgreSQL"; \
+		DATABASE_URL="$$url" $(VENV)/bin/pytest -q || exit 1; \
+		echo "Test databases: SQLite, PostgreSQL"; \
+	else \
+		echo "Test databases: SQLite (PostgreSQL not reachable on 127.0.0.1:5432 and DATABASE_URL unset)"; \
+	fi
