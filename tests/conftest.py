@@ -2,9 +2,9 @@
 
 import datetime
 
-import pytest
-
 from django.core.management import call_command
+
+import pytest
 
 from wagtail_spcp.choices import EngagementStage
 from wagtail_spcp.models import Engagement, Office, Person
@@ -27,7 +27,9 @@ def make_engagement(reference_offices):
         fields.setdefault("community_state", "TX")
         fields.setdefault("stage", EngagementStage.PLANNING)
         fields.setdefault("requested_on", datetime.date(2026, 3, 1))
-        return Engagement.objects.create(slug=slug, office=Office.objects.get(slug=office), **fields)
+        return Engagement.objects.create(
+            slug=slug, office=Office.objects.get(slug=office), **fields
+        )
 
     return make
 

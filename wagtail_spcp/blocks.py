@@ -62,7 +62,8 @@ class ContentStreamBlock(blocks.StreamBlock):
     """Body content of program and case study pages."""
 
     paragraph = blocks.RichTextBlock(
-        label=_("Rich text"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
+        label=_("Rich text"),
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"],
     )
     callout = CalloutBlock()
     documents = DocumentListBlock()

@@ -2,9 +2,9 @@
 
 import re
 
-import phonenumbers
-
 from django.conf import settings
+
+import phonenumbers
 
 _SPACES = re.compile(r"\s+")
 _ZIP = re.compile(r"^(\d{5})(?:-?\d{4})?$")

@@ -2,10 +2,10 @@
 
 from functools import cache
 
-import us
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+import us
 
 MILITARY_CODES = {
     "AA": _("Armed Forces Americas"),

@@ -13,7 +13,7 @@ from ..choices import CouncilRole, CouncilStatus
 
 
 class Council(ClusterableModel):
-    """A standing group that advises law enforcement and city leaders and carries out the action plan."""
+    """A standing group that advises local leaders and carries out the action plan."""
 
     engagement = models.ForeignKey(
         "wagtail_spcp.Engagement",
@@ -28,7 +28,9 @@ class Council(ClusterableModel):
     formed_on = models.DateField(_("formed on"), null=True, blank=True)
     rules_of_engagement = models.TextField(_("rules of engagement"), blank=True)
     is_public = models.BooleanField(
-        _("public"), default=False, help_text=_("Show this council's public fields on the public site.")
+        _("public"),
+        default=False,
+        help_text=_("Show this council's public fields on the public site."),
     )
     public_summary = models.TextField(_("public summary"), blank=True)
     public_contact_name = models.CharField(_("public contact name"), max_length=150, blank=True)
@@ -53,8 +55,12 @@ class CouncilMembership(models.Model):
         related_name="council_memberships",
         verbose_name=_("person"),
     )
-    seat = models.CharField(_("seat"), max_length=150, blank=True, help_text=_("For example “Faith community”."))
-    role = models.CharField(_("role"), max_length=20, choices=CouncilRole.choices, default=CouncilRole.MEMBER)
+    seat = models.CharField(
+        _("seat"), max_length=150, blank=True, help_text=_("For example “Faith community”.")
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=CouncilRole.choices, default=CouncilRole.MEMBER
+    )
     started_on = models.DateField(_("start"), null=True, blank=True)
     ended_on = models.DateField(_("end"), null=True, blank=True)
 

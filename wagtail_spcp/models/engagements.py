@@ -22,7 +22,10 @@ class Engagement(ClusterableModel):
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
-        _("slug"), max_length=200, unique=True, help_text=_("Used by the import and export commands.")
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("Used by the import and export commands."),
     )
     program = models.ForeignKey(
         "wagtail_spcp.ProgramPage",
@@ -40,15 +43,23 @@ class Engagement(ClusterableModel):
     )
     community_city = models.CharField(_("city"), max_length=100)
     community_state = models.CharField(_("state"), max_length=2, validators=[validate_place_code])
-    law_enforcement_agency = models.CharField(_("law enforcement agency"), max_length=200, blank=True)
+    law_enforcement_agency = models.CharField(
+        _("law enforcement agency"), max_length=200, blank=True
+    )
     origin = models.CharField(
-        _("origin"), max_length=20, choices=EngagementOrigin.choices, default=EngagementOrigin.PROACTIVE
+        _("origin"),
+        max_length=20,
+        choices=EngagementOrigin.choices,
+        default=EngagementOrigin.PROACTIVE,
     )
     incident_summary = models.TextField(
         _("incident summary"), blank=True, help_text=_("For engagements after a critical incident.")
     )
     stage = models.CharField(
-        _("stage"), max_length=30, choices=EngagementStage.choices, default=EngagementStage.REQUESTED
+        _("stage"),
+        max_length=30,
+        choices=EngagementStage.choices,
+        default=EngagementStage.REQUESTED,
     )
     requested_on = models.DateField(_("requested on"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -89,7 +100,9 @@ class EngagementMilestone(models.Model):
             models.UniqueConstraint(
                 fields=["engagement", "stage"],
                 name="spcp_milestone_one_per_stage",
-                violation_error_message=_("This engagement already has a milestone for that stage."),
+                violation_error_message=_(
+                    "This engagement already has a milestone for that stage."
+                ),
             )
         ]
 
@@ -103,7 +116,10 @@ class BreakoutGroup(models.Model):
     engagement = ParentalKey(Engagement, on_delete=models.CASCADE, related_name="breakout_groups")
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(
-        _("kind"), max_length=10, choices=BreakoutGroupKind.choices, default=BreakoutGroupKind.SECTOR
+        _("kind"),
+        max_length=10,
+        choices=BreakoutGroupKind.choices,
+        default=BreakoutGroupKind.SECTOR,
     )
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices, blank=True)
     facilitator = models.ForeignKey(
@@ -120,7 +136,9 @@ class BreakoutGroup(models.Model):
         verbose_name = _("breakout group")
         verbose_name_plural = _("breakout groups")
         constraints = [
-            models.UniqueConstraint(fields=["engagement", "name"], name="spcp_breakout_group_unique_name")
+            models.UniqueConstraint(
+                fields=["engagement", "name"], name="spcp_breakout_group_unique_name"
+            )
         ]
 
     def __str__(self):
@@ -139,7 +157,9 @@ class Concern(models.Model):
         related_name="concerns",
         verbose_name=_("breakout group"),
     )
-    kind = models.CharField(_("kind"), max_length=10, choices=ConcernKind.choices, default=ConcernKind.ISSUE)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=ConcernKind.choices, default=ConcernKind.ISSUE
+    )
     text = models.TextField(_("text"))
     dot_votes = models.PositiveIntegerField(_("dot-votes"), default=0)
     rank = models.PositiveIntegerField(_("rank"), null=True, blank=True, editable=False)
@@ -161,7 +181,10 @@ class ActionItem(models.Model):
     description = models.TextField(_("description"), blank=True)
     owner = models.CharField(_("owner"), max_length=150, blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=ActionItemStatus.choices, default=ActionItemStatus.PROPOSED
+        _("status"),
+        max_length=20,
+        choices=ActionItemStatus.choices,
+        default=ActionItemStatus.PROPOSED,
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
     concern = models.ForeignKey(
@@ -188,4 +211,3 @@ class ActionItem(models.Model):
 
     def __str__(self):
         return self.title
-

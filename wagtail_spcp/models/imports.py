@@ -1,4 +1,4 @@
-"""Import batches: one record per spreadsheet import, enough to report on and undo it (staff only)."""
+"""Import batches: one record per spreadsheet import, enough to report and undo it (staff only)."""
 
 from django.conf import settings
 from django.db import models
@@ -30,7 +30,10 @@ class ImportBatch(models.Model):
     file_sha256 = models.CharField(_("SHA-256"), max_length=64)
     mapping = models.JSONField(_("column mapping"), default=dict, blank=True)
     duplicate_policy = models.CharField(
-        _("duplicate policy"), max_length=10, choices=DuplicatePolicy.choices, default=DuplicatePolicy.UPDATE
+        _("duplicate policy"),
+        max_length=10,
+        choices=DuplicatePolicy.choices,
+        default=DuplicatePolicy.UPDATE,
     )
     dry_run = models.BooleanField(_("dry run"), default=False)
     status = models.CharField(
@@ -45,7 +48,10 @@ class ImportBatch(models.Model):
     duplicate_in_file_count = models.PositiveIntegerField(_("duplicates in file"), default=0)
     invalid_count = models.PositiveIntegerField(_("invalid"), default=0)
     errors = models.JSONField(
-        _("errors"), default=list, blank=True, help_text=_("Row number, column and reason for each invalid row.")
+        _("errors"),
+        default=list,
+        blank=True,
+        help_text=_("Row number, column and reason for each invalid row."),
     )
     changes = models.JSONField(
         _("changes"),
@@ -61,7 +67,11 @@ class ImportBatch(models.Model):
         verbose_name_plural = _("import batches")
 
     def __str__(self):
-        return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})" if self.created_at else self.file_name
+        return (
+            f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
+            if self.created_at
+            else self.file_name
+        )
 
     @property
     def progress_percent(self) -> int:

@@ -80,13 +80,13 @@ class RegionState(models.Model):
     def __str__(self):
         return f"{place_name(self.code)} ({self.code})"
 
-    @property
-    def name(self) -> str:
-        return place_name(self.code)
-
     def save(self, *args, **kwargs):
         self.code = (self.code or "").upper()
         super().save(*args, **kwargs)
+
+    @property
+    def name(self) -> str:
+        return place_name(self.code)
 
 
 class Office(index.Indexed, models.Model):
@@ -119,7 +119,9 @@ class Office(index.Indexed, models.Model):
         blank=True,
         help_text=_("The role to contact, for example “Regional Director”."),
     )
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )

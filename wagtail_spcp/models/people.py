@@ -14,12 +14,17 @@ class Person(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=20, blank=True, help_text=_("Stored in E.164 form."))
+    phone = models.CharField(
+        _("phone"), max_length=20, blank=True, help_text=_("Stored in E.164 form.")
+    )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices, blank=True)
     zip_code = models.CharField(_("ZIP code"), max_length=5, blank=True)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=35, blank=True, help_text=_("A language code, for example “es”.")
+        _("preferred language"),
+        max_length=35,
+        blank=True,
+        help_text=_("A language code, for example “es”."),
     )
     consent_to_contact = models.BooleanField(_("consents to contact"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -38,11 +43,17 @@ class Person(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["last_name", "first_name", "phone"], name="spcp_person_name_phone_idx")
+            models.Index(
+                fields=["last_name", "first_name", "phone"], name="spcp_person_name_phone_idx"
+            )
         ]
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:
@@ -53,10 +64,6 @@ class Person(models.Model):
         self.first_name = collapse_spaces(self.first_name)
         self.last_name = collapse_spaces(self.last_name)
         self.email = normalise_email(self.email)
-
-    def save(self, *args, **kwargs):
-        self.email = normalise_email(self.email)
-        super().save(*args, **kwargs)
 
 
 class Participation(models.Model):
@@ -72,7 +79,10 @@ class Participation(models.Model):
         verbose_name=_("engagement"),
     )
     role = models.CharField(
-        _("role"), max_length=20, choices=ParticipationRole.choices, default=ParticipationRole.PARTICIPANT
+        _("role"),
+        max_length=20,
+        choices=ParticipationRole.choices,
+        default=ParticipationRole.PARTICIPANT,
     )
     status = models.CharField(
         _("status"),

@@ -60,7 +60,10 @@ class ProgramPageMixin(models.Model):
         _("length"), max_length=100, help_text=_("For example “One day” or “Three hours”.")
     )
     delivery = models.CharField(
-        _("delivery"), max_length=20, choices=DeliveryFormat.choices, default=DeliveryFormat.IN_PERSON
+        _("delivery"),
+        max_length=20,
+        choices=DeliveryFormat.choices,
+        default=DeliveryFormat.IN_PERSON,
     )
     audience = models.TextField(_("audience"), help_text=_("Who takes part."))
     benefits = StreamField([("benefit", BenefitBlock())], blank=True, verbose_name=_("benefits"))
@@ -146,7 +149,10 @@ class ProgramResource(Orderable):
 
     page = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="resources")
     document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("document"),
     )
     title = models.CharField(
         _("title"), max_length=150, blank=True, help_text=_("Defaults to the document's title.")

@@ -14,10 +14,18 @@ class HomePage(Page):
 
     intro = RichTextField(_("introduction"), blank=True)
     featured_program = models.ForeignKey(
-        "wagtail_spcp.ProgramPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtail_spcp.ProgramPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     finder_page = models.ForeignKey(
-        "wagtail_spcp.OfficeFinderPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtail_spcp.OfficeFinderPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     content_panels = Page.content_panels + [
