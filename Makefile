@@ -26,6 +26,7 @@ demo: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) site/manage.py check
 	$(PY) site/manage.py makemigrations --check --dry-run --noinput
 

@@ -83,6 +83,16 @@ class Engagement(ClusterableModel):
     def community(self) -> str:
         return f"{self.community_city}, {self.community_state}"
 
+    def rank_concerns(self) -> None:
+        """Rank issues, and separately strengths, by dot-votes; ties share a rank (1, 2, 2, 4)."""
+        for kind in ConcernKind.values:
+            concerns = list(self.concerns.filter(kind=kind).order_by("-dot_votes", "pk"))
+            for position, concern in enumerate(concerns):
+                previous = concerns[position - 1] if position else None
+                tied = previous is not None and previous.dot_votes == concern.dot_votes
+                concern.rank = previous.rank if tied else position + 1
+            Concern.objects.bulk_update(concerns, ["rank"])
+
 
 class EngagementMilestone(models.Model):
     """The date an engagement reached (or is planned to reach) one stage."""

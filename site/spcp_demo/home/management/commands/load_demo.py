@@ -1,0 +1,38 @@
+"""``manage.py load_demo``: load the demo data and make sure an admin login exists."""
+
+import os
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from spcp_demo.home.demo_data import load_demo
+
+DEMO_USERNAME = "admin"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the CRS offices, demo pages, a demo engagement and fictional participants. "
+        "Creates only what is missing, so it is safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-admin", action="store_true", help="Do not create the demo admin user."
+        )
+
+    def handle(self, *args, **options):
+        load_demo()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        if options["no_admin"]:
+            return
+        password = os.environ.get("SPCP_DEMO_ADMIN_PASSWORD", "changeme-demo")
+        User = get_user_model()
+        if not User.objects.filter(username=DEMO_USERNAME).exists():
+            User.objects.create_superuser(DEMO_USERNAME, "admin@example.org", password)
+            self.stdout.write(f"Created the demo admin user “{DEMO_USERNAME}”.")
+        self.stdout.write(
+            f"Admin login: http://127.0.0.1:8000/admin/  username: {DEMO_USERNAME}  "
+            f"password: {password} (set SPCP_DEMO_ADMIN_PASSWORD to choose another; "
+            "an existing user keeps its password)"
+        )

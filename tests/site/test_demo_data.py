@@ -1,0 +1,83 @@
+"""The demo loader: reference offices, pages, a demo engagement and fictional participants."""
+
+from django.apps import apps
+from django.core.management import call_command
+
+from wagtail.models import Page, Revision, Site
+
+import pytest
+
+from spcp_demo.home.models import HomePage
+from wagtail_spcp.models import Engagement, Office, Participation, Person, RegionState
+
+pytestmark = pytest.mark.django_db
+
+
+def table_counts():
+    models = [*apps.get_app_config("wagtail_spcp").get_models(), Page, Revision, Site]
+    return {model._meta.label: model._default_manager.count() for model in models}
+
+
+def test_loading_twice_leaves_identical_counts():
+    call_command("load_demo", "--no-admin", verbosity=0)
+    first = table_counts()
+    updated_first = {p.pk: p.updated_at for p in Person.objects.all()}
+
+    call_command("load_demo", "--no-admin", verbosity=0)
+
+    assert table_counts() == first
+    assert {p.pk: p.updated_at for p in Person.objects.all()} == updated_first
+
+
+def test_demo_holds_the_reference_offices_and_sample_engagement():
+    call_command("load_demo", "--no-admin", verbosity=0)
+
+    assert Office.objects.filter(kind="headquarters").count() == 1
+    assert Office.objects.filter(kind="regional").count() == 10
+    assert Office.objects.filter(kind="field").count() == 4
+    assert RegionState.objects.get(code="PR").region.name == "Northeast"
+    assert RegionState.objects.get(code="GU").region.name == "Western"
+
+    engagement = Engagement.objects.get(slug="port-alder-2026")
+    assert engagement.office.region.slug == "southwest"
+    assert engagement.program.slug == "strengthening-police-and-community-partnerships"
+    assert engagement.milestones.count() == 6
+    assert engagement.breakout_groups.filter(kind="sector").count() == 7
+    assert engagement.councils.get().memberships.count() == 5
+    assert engagement.action_items.count() == 6
+    top_issue = engagement.concerns.get(kind="issue", rank=1)
+    assert top_issue.dot_votes == max(engagement.concerns.values_list("dot_votes", flat=True))
+
+    assert Person.objects.count() == 200
+    assert Participation.objects.filter(engagement=engagement).count() == 200
+    domains = {email.rsplit("@", 1)[1] for email in Person.objects.values_list("email", flat=True)}
+    assert domains <= {"example.org", "example.net", "example.com"}
+
+
+def test_demo_pages_are_published_in_the_default_locale():
+    call_command("load_demo", "--no-admin", verbosity=0)
+
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.finder_page.live and home.featured_program.live
+    for page in home.get_descendants(inclusive=True):
+        assert page.live
+        assert page.locale.language_code == "en"
+        assert page.revisions.exists()
+
+
+def test_demo_command_prints_the_admin_login(django_user_model, capsys):
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    assert "Admin login: http://127.0.0.1:8000/admin/" in out
+    assert django_user_model.objects.get(username="admin").is_superuser
+
+
+def test_home_page_and_admin_login_respond(client):
+    call_command("load_demo", "--no-admin", verbosity=0)
+
+    home = client.get("/")
+    assert home.status_code == 200
+    assert b"Strengthening Police and Community Partnerships" in home.content
+    assert client.get("/admin/login/").status_code == 200
