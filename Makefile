@@ -21,7 +21,7 @@ install: $(VENV)/.installed
 
 demo: install
 	$(PY) site/manage.py migrate --noinput
-	$(PY) site/manage.py load_demo
+	$(PY) site/manage.py load_demo --admin-url http://$(HOST):$(PORT)/admin/
 	$(PY) site/manage.py runserver $(HOST):$(PORT)
 
 lint: install

@@ -20,6 +20,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-admin", action="store_true", help="Do not create the demo admin user."
         )
+        parser.add_argument(
+            "--admin-url",
+            default="http://127.0.0.1:8000/admin/",
+            help="The admin address to print with the login.",
+        )
 
     def handle(self, *args, **options):
         load_demo()
@@ -32,7 +37,7 @@ class Command(BaseCommand):
             User.objects.create_superuser(DEMO_USERNAME, "admin@example.org", password)
             self.stdout.write(f"Created the demo admin user “{DEMO_USERNAME}”.")
         self.stdout.write(
-            f"Admin login: http://127.0.0.1:8000/admin/  username: {DEMO_USERNAME}  "
+            f"Admin login: {options['admin_url']}  username: {DEMO_USERNAME}  "
             f"password: {password} (set SPCP_DEMO_ADMIN_PASSWORD to choose another; "
             "an existing user keeps its password)"
         )
