@@ -9,7 +9,7 @@ PORT ?= 8000
 # The suite runs again on PostgreSQL when this server answers.
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: install demo test lint
+.PHONY: install demo test lint browser
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,13 @@ lint: install
 	$(PY) site/manage.py check
 	$(PY) site/manage.py makemigrations --check --dry-run --noinput
 
-test: lint
+# Browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: lint browser
 	@echo "== pytest on SQLite"
 	env -u DATABASE_URL $(VENV)/bin/pytest -q
 	@if [ -n "$$DATABASE_URL" ]; then url="$$DATABASE_URL"; \
