@@ -20,6 +20,9 @@ from ..choices import DeliveryFormat
 from ..states import validate_place_code
 from .base import Page
 
+SEARCH_QUERY_MAX_LENGTH = 100
+SEARCH_RESULTS_LIMIT = 20
+
 
 class ProgramIndexPageMixin(models.Model):
     """Lists the live programs below it."""
@@ -35,9 +38,21 @@ class ProgramIndexPageMixin(models.Model):
     def programs(self):
         return ProgramPage.objects.child_of(self).live().public().specific().order_by("title")
 
+    def search_programs(self, query: str) -> list:
+        """Live, public programs and case studies below this page matching ``query``."""
+        results = []
+        for model in (ProgramPage, CaseStudyPage):
+            pages = model.objects.live().public().descendant_of(self)
+            results.extend(pages.search(query)[:SEARCH_RESULTS_LIMIT])
+        return results
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["programs"] = self.programs()
+        query = " ".join(request.GET.get("q", "").split())[:SEARCH_QUERY_MAX_LENGTH]
+        if query:
+            context["search_query"] = query
+            context["search_results"] = self.search_programs(query)
         return context
 
 
@@ -113,6 +128,19 @@ class ProgramPageMixin(models.Model):
 
     def case_studies(self):
         return CaseStudyPage.objects.child_of(self).live().public().order_by("-date")
+
+    def request_page(self):
+        """Where “request this program” leads: the chosen finder, else the first live one."""
+        from .offices import OfficeFinderPage
+
+        if self.finder_page_id and self.finder_page.live:
+            return self.finder_page
+        return OfficeFinderPage.objects.live().public().order_by("path").first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["request_page"] = self.request_page()
+        return context
 
 
 class ProgramPage(ProgramPageMixin, Page):
