@@ -1,0 +1,59 @@
+"""Sitemap entries and Wagtail search cover public pages only, never confidential data."""
+
+from wagtail.models import PageViewRestriction
+from wagtail.search.models import IndexEntry
+
+import pytest
+
+from .conftest import CONFIDENTIAL_MARKER
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sitemap_lists_public_pages_and_region_pages(client, public_site):
+    public_site.case_study.title = "Draft title"
+    public_site.case_study.save_revision()  # an unpublished draft of a live page
+    xml = client.get("/sitemap.xml").content.decode()
+    for path in ["/offices/", "/programs/", "/programs/spcp/", "/programs/spcp/riverton/"]:
+        assert f"<loc>http://localhost{path}</loc>" in xml
+    assert "<loc>http://localhost/offices/southwest/</loc>" in xml
+    assert "<loc>http://localhost/offices/western/</loc>" in xml
+    assert CONFIDENTIAL_MARKER not in xml
+
+
+def test_sitemap_leaves_out_unpublished_and_private_pages(client, public_site):
+    public_site.case_study.unpublish()
+    PageViewRestriction.objects.create(
+        page=public_site.programs, restriction_type=PageViewRestriction.LOGIN
+    )
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/programs/" not in xml
+    assert "<loc>http://localhost/offices/</loc>" in xml
+
+
+def test_program_search_finds_programs_and_case_studies(client, public_site):
+    html = client.get("/programs/", {"q": "council"}).content.decode()
+    assert "Results for “council”" in html
+    assert 'href="/programs/spcp/riverton/"' in html
+    html = client.get("/programs/", {"q": "police"}).content.decode()
+    assert 'href="/programs/spcp/"' in html
+    html = client.get("/programs/", {"q": "zebra"}).content.decode()
+    assert "No programs or case studies match your search." in html
+
+
+def test_search_skips_unpublished_pages(client, public_site):
+    public_site.case_study.unpublish()
+    html = client.get("/programs/", {"q": "Riverton"}).content.decode()
+    assert 'href="/programs/spcp/riverton/"' not in html
+
+
+def test_confidential_engagement_never_reaches_the_search_index(client, public_site):
+    entries = IndexEntry.objects.all()
+    assert entries.exists()
+    for entry in entries:
+        indexed = " ".join(
+            str(getattr(entry, name, "")) for name in ("title", "autocomplete", "body")
+        )
+        assert CONFIDENTIAL_MARKER not in indexed
+    html = client.get("/programs/", {"q": CONFIDENTIAL_MARKER}).content.decode()
+    assert 'href="/programs/spcp/riverton/"' not in html
