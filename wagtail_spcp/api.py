@@ -1,6 +1,8 @@
 """The public JSON API: office lookup and the office list. Only public fields leave here.
 
-``GET offices/lookup?q=`` answers with ``status``:
+``GET offices/lookup?q=`` takes a ZIP or ZIP+4 (or an address holding one), a city
+(“Galveston, TX”, or “Galveston” to list the choices) or a state name or code, and
+answers with ``status``:
 
 - ``found`` (200): ``match`` (zip, city, state or military), ``place`` (ZIP or city with
   coordinates, or null), ``state``, ``region`` with the states it serves, ``regional_office``,

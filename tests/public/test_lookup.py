@@ -20,6 +20,7 @@ FOUND = [
     ("98174", MatchKind.ZIP, "WA", "northwest", "northwest"),
     ("77550-1234", MatchKind.ZIP, "TX", "southwest", "southwest"),
     ("775501234", MatchKind.ZIP, "TX", "southwest", "southwest"),
+    ("1999 Bryan St, Dallas, TX 75201-1234", MatchKind.ZIP, "TX", "southwest", "southwest"),
     (" 99501 ", MatchKind.ZIP, "AK", "northwest", "northwest"),
     ("00901", MatchKind.ZIP, "PR", "northeast", "northeast"),
     ("00802", MatchKind.ZIP, "VI", "northeast", "northeast"),
@@ -121,4 +122,16 @@ def test_empty_or_over_long_input_is_invalid(query):
     result = parse_query(query)
     assert result.status == Status.INVALID
     assert result.message
+    assert result.suggestions
     assert result.query == ""
+
+
+def test_military_names_resolve_whatever_language_came_first():
+    from django.utils import translation
+
+    from wagtail_spcp.finder.lookup import _state_codes_by_name, resolve_state
+
+    _state_codes_by_name.cache_clear()
+    with translation.override("es"):
+        assert resolve_state("AE") == "AE"
+    assert resolve_state("Armed Forces Europe") == "AE"

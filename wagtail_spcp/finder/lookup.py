@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 import us
@@ -20,6 +21,7 @@ from .places import Place, normalise_city, place_for_zip, places_for_city, simil
 
 MAX_QUERY_LENGTH = 100
 ZIP_PATTERN = re.compile(r"^(\d{5})(?:[-\s]?(\d{4}))?$")
+ZIP_IN_TEXT = re.compile(r"(?<!\d)\d{5}(?:-\d{4})?(?!\d)")
 
 
 class Status(StrEnum):
@@ -87,12 +89,18 @@ def parse_query(query: str | None) -> LookupResult:
     """Match the query to a place without touching the database."""
     text = " ".join((query or "").split())
     if not text:
-        return LookupResult("", Status.INVALID, message=_("Enter a ZIP code, a city or a state."))
+        return LookupResult(
+            "",
+            Status.INVALID,
+            message=_("Enter a ZIP code, a city or a state."),
+            suggestions=_example_queries(),
+        )
     if len(text) > MAX_QUERY_LENGTH:
         return LookupResult(
             "",
             Status.INVALID,
             message=_("That is too long for a ZIP code, a city or a state. Try a ZIP code."),
+            suggestions=_example_queries(),
         )
     if any(char.isdigit() for char in text):
         return _parse_zip(text)
@@ -104,7 +112,9 @@ def parse_query(query: str | None) -> LookupResult:
 
 @cache
 def _state_codes_by_name() -> dict[str, str]:
-    names = {code: str(name) for code, name in MILITARY_CODES.items()} | place_names()
+    with translation.override("en"):  # the cache must not depend on the first visitor's language
+        military = {code: str(name) for code, name in MILITARY_CODES.items()}
+    names = military | place_names()
     by_name = {normalise_city(name): code for code, name in names.items()}
     by_name |= {normalise_city(code): code for code in names}
     return by_name
@@ -123,6 +133,9 @@ def _found(query, kind, state, place=None) -> LookupResult:
 
 def _parse_zip(text: str) -> LookupResult:
     match = ZIP_PATTERN.match(text)
+    if not match:  # an address such as "Houston, TX 77002": use its one ZIP code
+        zips_in_text = ZIP_IN_TEXT.findall(text)
+        match = ZIP_PATTERN.match(zips_in_text[0]) if len(zips_in_text) == 1 else None
     if not match:
         return LookupResult(
             text,
