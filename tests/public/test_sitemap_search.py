@@ -57,3 +57,22 @@ def test_confidential_engagement_never_reaches_the_search_index(client, public_s
         assert CONFIDENTIAL_MARKER not in indexed
     html = client.get("/programs/", {"q": CONFIDENTIAL_MARKER}).content.decode()
     assert 'href="/programs/spcp/riverton/"' not in html
+
+
+def test_rebuilt_index_holds_only_public_models(public_site, make_person):
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+
+    from wagtail_spcp.models import Council, Engagement, Office, Person, Region
+
+    engagement = Engagement.objects.get(slug="riverton-2026")
+    make_person(first_name=CONFIDENTIAL_MARKER)
+    Council.objects.create(engagement=engagement, name=CONFIDENTIAL_MARKER)
+    call_command("update_index", verbosity=0)
+
+    confidential = ContentType.objects.get_for_models(Engagement, Person, Council).values()
+    assert not IndexEntry.objects.filter(content_type__in=confidential).exists()
+    indexed_models = {entry.content_type.model_class() for entry in IndexEntry.objects.all()}
+    assert {Office, Region} <= indexed_models
+    for entry in IndexEntry.objects.all():
+        assert CONFIDENTIAL_MARKER not in f"{entry.title} {entry.autocomplete} {entry.body}"

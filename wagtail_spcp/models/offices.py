@@ -186,25 +186,23 @@ class OfficeFinderPageMixin(RoutablePageMixin, models.Model):
     class Meta:
         abstract = True
 
-    def search_url(self, query: str) -> str:
-        """This page's result URL for ``query``: the finder works without JavaScript."""
-        return f"{self.url}?{urlencode({'q': query})}"
-
-    def tile_map(self):
+    def tile_map(self, request=None):
+        """The US tile-grid map; each tile links to this page's ``?q=`` result for its state."""
         from ..finder.tilemap import load_tile_map
 
-        return load_tile_map(self.search_url)
+        base_url = self.get_url(request)
+        return load_tile_map(lambda code: f"{base_url}?{urlencode({'q': code})}")
 
     @path("")
     def finder(self, request):
         """The search box, and the offices serving ``?q=`` when given."""
         from ..finder import lookup
 
-        context = {"tile_map": self.tile_map()}
+        context = {"tile_map": self.tile_map(request)}
         if "q" in request.GET:
             result = context["result"] = lookup(request.GET["q"])
             if result.region is not None:
-                context["region_url"] = self.region_url(result.region)
+                context["region_url"] = self.region_url(result.region, request)
         return self.render(request, context_overrides=context)
 
     @path("<slug:region_slug>/", name="region")
@@ -223,8 +221,10 @@ class OfficeFinderPageMixin(RoutablePageMixin, models.Model):
             context_overrides={"region": region, "offices": offices},
         )
 
-    def region_url(self, region) -> str:
-        return self.url + self.reverse_subpage("region", kwargs={"region_slug": region.slug})
+    def region_url(self, region, request=None) -> str:
+        """The URL of ``region``'s page below this finder."""
+        subpage = self.reverse_subpage("region", kwargs={"region_slug": region.slug})
+        return self.get_url(request) + subpage
 
     def get_sitemap_urls(self, request=None):
         """The finder and one entry per region page."""
