@@ -1,7 +1,7 @@
 """ZIP codes and cities with their coordinates, from the offline ``zipcodes`` data.
 
-The data is read once per process and indexed by ZIP code and by normalised
-city name; nothing here touches the database.
+ZIP codes are looked up directly in ``zipcodes`` (a compiled index); cities are
+indexed once per process by normalised name. Nothing here touches the database.
 """
 
 import re
@@ -63,22 +63,32 @@ def _centroid(places: list[Place]) -> tuple[float | None, float | None]:
     )
 
 
-class _Index:
-    """ZIP codes by code, cities by normalised name and state."""
+def _rows():
+    """Every ZIP code record, read in slices of one two-digit prefix to keep memory low.
+
+    ``zipcodes.list_all()`` would hold all 42,000 records as Python dicts for the
+    life of the process; the slices are dropped once the city index is built.
+    """
+    for prefix in range(100):
+        yield from zipcodes.similar_to(f"{prefix:02d}")
+
+
+def _place(row: dict, city: str | None = None) -> Place:
+    latitude, longitude = _coordinates(row)
+    return Place(city or row["city"], row["state"], row["zip_code"], latitude, longitude)
+
+
+class _CityIndex:
+    """Cities by normalised name and state, official names apart from accepted alternatives."""
 
     def __init__(self, rows):
-        self.zips: dict[str, Place] = {}
         by_name: dict[tuple[str, str], list[Place]] = defaultdict(list)
         aliases: dict[tuple[str, str], list[Place]] = defaultdict(list)
         for row in rows:
-            latitude, longitude = _coordinates(row)
-            place = Place(row["city"], row["state"], row["zip_code"], latitude, longitude)
-            self.zips[place.zip_code] = place
+            place = _place(row)
             by_name[normalise_city(place.city), place.state].append(place)
             for alias in row.get("acceptable_cities") or ():
-                aliases[normalise_city(alias), place.state].append(
-                    Place(alias, place.state, place.zip_code, latitude, longitude)
-                )
+                aliases[normalise_city(alias), place.state].append(_place(row, alias))
         self.cities = self._group(by_name)
         self.city_aliases = self._group(aliases)
 
@@ -93,13 +103,16 @@ class _Index:
 
 
 @cache
-def _index() -> _Index:
-    return _Index(zipcodes.list_all())
+def _city_index() -> _CityIndex:
+    return _CityIndex(_rows())
 
 
 def place_for_zip(zip5: str) -> Place | None:
     """The place a five-digit ZIP code belongs to, or ``None`` if it is not a real ZIP."""
-    return _index().zips.get(zip5)
+    if not (len(zip5) == 5 and zip5.isdigit()):
+        return None
+    rows = zipcodes.matching(zip5)
+    return _place(rows[0]) if rows else None
 
 
 def places_for_city(city: str, state: str | None = None) -> list[Place]:
@@ -109,12 +122,13 @@ def places_for_city(city: str, state: str | None = None) -> list[Place]:
     used only when no official name matches.
     """
     name = normalise_city(city)
-    index = _index()
+    index = _city_index()
     for table in (index.cities, index.city_aliases):
         by_state = table.get(name, {})
-        places = (
-            [by_state[state]] if state in by_state else [] if state else list(by_state.values())
-        )
+        if state:
+            places = [by_state[state]] if state in by_state else []
+        else:
+            places = list(by_state.values())
         if places:
             return sorted(places, key=lambda place: place.state)
     return []
@@ -125,7 +139,7 @@ def similar_cities(city: str, state: str | None = None, limit: int = 5) -> list[
     name = normalise_city(city)
     if not name:
         return []
-    cities = _index().cities
+    cities = _city_index().cities
     candidates = [key for key in cities if key[:1] == name[:1]]
     matches = get_close_matches(name, candidates, n=limit * 2, cutoff=0.8)
     places = [
@@ -139,4 +153,4 @@ def similar_cities(city: str, state: str | None = None, limit: int = 5) -> list[
 
 def all_zip_codes() -> list[str]:
     """Every ZIP code in the data, for benchmarks."""
-    return list(_index().zips)
+    return [row["zip_code"] for row in _rows()]
