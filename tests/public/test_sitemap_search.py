@@ -34,9 +34,11 @@ def test_sitemap_leaves_out_unpublished_and_private_pages(client, public_site):
 def test_program_search_finds_programs_and_case_studies(client, public_site):
     html = client.get("/programs/", {"q": "council"}).content.decode()
     assert "Results for “council”" in html
-    assert 'href="/programs/spcp/riverton/"' in html
+    assert 'href="/programs/spcp/riverton/">Riverton builds a council</a>' in html
+    assert "(Case study)" in html and "Riverton, Texas" in html
     html = client.get("/programs/", {"q": "police"}).content.decode()
-    assert 'href="/programs/spcp/"' in html
+    assert 'href="/programs/spcp/">Strengthening Police' in html
+    assert "(Program)" in html
     html = client.get("/programs/", {"q": "zebra"}).content.decode()
     assert "No programs or case studies match your search." in html
 

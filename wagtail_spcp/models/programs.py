@@ -70,6 +70,8 @@ class ProgramIndexPage(ProgramIndexPageMixin, Page):
 class ProgramPageMixin(models.Model):
     """A program an agency offers: what it is, who it is for, its steps and how to request it."""
 
+    listing_label = _("Program")
+
     summary = models.TextField(_("summary"), help_text=_("One or two sentences shown in listings."))
     length = models.CharField(
         _("length"), max_length=100, help_text=_("For example “One day” or “Three hours”.")
@@ -203,6 +205,8 @@ class CaseStudyPageMixin(models.Model):
     It may point at the engagement it tells of only when the host community
     consented; the link is for staff and is never rendered on the page.
     """
+
+    listing_label = _("Case study")
 
     community = models.CharField(_("community"), max_length=150)
     state = models.CharField(_("state"), max_length=2, validators=[validate_place_code])
