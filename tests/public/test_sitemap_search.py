@@ -78,3 +78,19 @@ def test_rebuilt_index_holds_only_public_models(public_site, make_person):
     assert {Office, Region} <= indexed_models
     for entry in IndexEntry.objects.all():
         assert CONFIDENTIAL_MARKER not in f"{entry.title} {entry.autocomplete} {entry.body}"
+
+
+@pytest.mark.parametrize("query", ['"council', "council\x00", "AND OR NOT ( * ^", "'; DROP"])
+def test_search_survives_any_input(client, public_site, query):
+    response = client.get("/programs/", {"q": query})
+    assert response.status_code == 200
+    if "council" in query:
+        assert 'href="/programs/spcp/riverton/"' in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["a\x00b", '"Galveston', "'; DROP"])
+def test_finder_and_api_survive_any_input(client, public_site, query):
+    assert client.get("/offices/", {"q": query}).status_code == 200
+    response = client.get("/api/spcp/offices/lookup", {"q": query})
+    assert response.status_code in (200, 404)
+    assert response.json()["status"] in ("ambiguous", "not_found")

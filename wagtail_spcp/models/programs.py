@@ -4,6 +4,8 @@ Page behaviour ships as abstract mixins so a site can build its own page
 types on them; the concrete pages below are what the app registers.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -39,11 +41,18 @@ class ProgramIndexPageMixin(models.Model):
         return ProgramPage.objects.child_of(self).live().public().specific().order_by("title")
 
     def search_programs(self, query: str) -> list:
-        """Live, public programs and case studies below this page matching ``query``."""
+        """Live, public programs and case studies below this page matching ``query``.
+
+        Only the words of the query are searched: quotes, operators and control
+        characters would otherwise reach the database's full-text syntax.
+        """
+        words = " ".join(re.findall(r"\w+", query))
+        if not words:
+            return []
         results = []
         for model in (ProgramPage, CaseStudyPage):
             pages = model.objects.live().public().descendant_of(self)
-            results.extend(pages.search(query)[:SEARCH_RESULTS_LIMIT])
+            results.extend(pages.search(words)[:SEARCH_RESULTS_LIMIT])
         return results
 
     def get_context(self, request, *args, **kwargs):
