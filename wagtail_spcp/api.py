@@ -19,7 +19,7 @@ from django.db.models import F
 from django.http import JsonResponse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .finder import LookupResult, Status, lookup
 from .models import Office, RegionState
@@ -111,7 +111,7 @@ def _json(data, status=200) -> JsonResponse:
     return response
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=300)
 def office_lookup(request):
     """Find the offices serving a ZIP or ZIP+4, a city or a state (``?q=``)."""
@@ -119,7 +119,7 @@ def office_lookup(request):
     return _json(lookup_data(result), status=HTTP_STATUS[result.status])
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=300)
 def office_list(request):
     """Every office with its region and the states that region serves (two queries)."""

@@ -71,8 +71,9 @@ def test_missing_empty_or_over_long_query_is_a_400_json(client, reference_office
     assert response.json()["message"]
 
 
-def test_lookup_accepts_a_trailing_slash_and_only_get(client, reference_offices):
+def test_lookup_accepts_a_trailing_slash_get_and_head_only(client, reference_offices):
     assert client.get(LOOKUP + "/", {"q": "TX"}).status_code == 200
+    assert client.head(LOOKUP, {"q": "TX"}).status_code == 200
     assert client.post(LOOKUP, {"q": "TX"}).status_code == 405
 
 
