@@ -135,3 +135,14 @@ def test_military_names_resolve_whatever_language_came_first():
     with translation.override("es"):
         assert resolve_state("AE") == "AE"
     assert resolve_state("Armed Forces Europe") == "AE"
+
+
+def test_region_without_a_regional_office_falls_back_to_headquarters(reference_offices):
+    from wagtail_spcp.models import Office
+
+    Office.objects.filter(slug="southwest").delete()
+    result = lookup("77550")
+    assert result.region.slug == "southwest"
+    assert result.regional_office is None
+    assert result.serving_office.office.slug == "headquarters"
+    assert [o.office.slug for o in result.field_offices] == ["houston"]
