@@ -9,7 +9,7 @@ PORT ?= 8000
 # The suite runs again on PostgreSQL when this server answers.
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: install demo test lint browser
+.PHONY: install assets demo test lint browser
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,17 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-demo: install
+# USWDS for the demo site, from the npm package @uswds/uswds (the copy is git-ignored).
+USWDS_DIST := node_modules/@uswds/uswds/dist
+USWDS_STATIC := site/spcp_demo/static/vendor/uswds
+
+assets:
+	npm install --no-audit --no-fund
+	rm -rf $(USWDS_STATIC)
+	mkdir -p $(USWDS_STATIC)
+	cp -R $(USWDS_DIST)/css $(USWDS_DIST)/js $(USWDS_DIST)/img $(USWDS_DIST)/fonts $(USWDS_STATIC)/
+
+demo: install assets
 	$(PY) site/manage.py migrate --noinput
 	$(PY) site/manage.py load_demo --admin-url http://$(HOST):$(PORT)/admin/
 	$(PY) site/manage.py runserver $(HOST):$(PORT)

@@ -2,10 +2,12 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -183,6 +185,56 @@ class OfficeFinderPageMixin(RoutablePageMixin, models.Model):
 
     class Meta:
         abstract = True
+
+    def tile_map(self, request=None):
+        """The US tile-grid map; each tile links to this page's ``?q=`` result for its state."""
+        from ..finder.tilemap import load_tile_map
+
+        base_url = self.get_url(request)
+        return load_tile_map(lambda code: f"{base_url}?{urlencode({'q': code})}")
+
+    @path("")
+    def finder(self, request):
+        """The search box, and the offices serving ``?q=`` when given."""
+        from ..finder import lookup
+
+        context = {"tile_map": self.tile_map(request)}
+        if "q" in request.GET:
+            result = context["result"] = lookup(request.GET["q"])
+            if result.region is not None:
+                context["region_url"] = self.region_url(result.region, request)
+        return self.render(request, context_overrides=context)
+
+    @path("<slug:region_slug>/", name="region")
+    def region_page(self, request, region_slug):
+        """A region: the states it serves, its offices and contacts."""
+        region = get_object_or_404(
+            Region.objects.prefetch_related("states", "offices"), slug=region_slug
+        )
+        offices = sorted(
+            region.offices.all(),
+            key=lambda office: (office.kind != OfficeKind.REGIONAL, office.name),
+        )
+        return self.render(
+            request,
+            template="wagtail_spcp/pages/office_region_page.html",
+            context_overrides={"region": region, "offices": offices},
+        )
+
+    def region_url(self, region, request=None) -> str:
+        """The URL of ``region``'s page below this finder."""
+        subpage = self.reverse_subpage("region", kwargs={"region_slug": region.slug})
+        return self.get_url(request) + subpage
+
+    def get_sitemap_urls(self, request=None):
+        """The finder and one entry per region page."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        lastmod = urls[0].get("lastmod") if urls else None
+        for region in Region.objects.order_by("sort_order", "name"):
+            location = base + self.reverse_subpage("region", kwargs={"region_slug": region.slug})
+            urls.append({"location": location, "lastmod": lastmod})
+        return urls
 
 
 class OfficeFinderPage(OfficeFinderPageMixin, Page):

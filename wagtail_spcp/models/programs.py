@@ -4,6 +4,8 @@ Page behaviour ships as abstract mixins so a site can build its own page
 types on them; the concrete pages below are what the app registers.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +22,9 @@ from ..choices import DeliveryFormat
 from ..states import validate_place_code
 from .base import Page
 
+SEARCH_QUERY_MAX_LENGTH = 100
+SEARCH_RESULTS_LIMIT = 20
+
 
 class ProgramIndexPageMixin(models.Model):
     """Lists the live programs below it."""
@@ -35,9 +40,28 @@ class ProgramIndexPageMixin(models.Model):
     def programs(self):
         return ProgramPage.objects.child_of(self).live().public().specific().order_by("title")
 
+    def search_programs(self, query: str) -> list:
+        """Live, public programs and case studies below this page matching ``query``.
+
+        Only the words of the query are searched: quotes, operators and control
+        characters would otherwise reach the database's full-text syntax.
+        """
+        words = " ".join(re.findall(r"\w+", query))
+        if not words:
+            return []
+        results = []
+        for model in (ProgramPage, CaseStudyPage):
+            pages = model.objects.live().public().descendant_of(self)
+            results.extend(pages.search(words)[:SEARCH_RESULTS_LIMIT])
+        return results
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["programs"] = self.programs()
+        query = " ".join(request.GET.get("q", "").split())[:SEARCH_QUERY_MAX_LENGTH]
+        if query:
+            context["search_query"] = query
+            context["search_results"] = self.search_programs(query)
         return context
 
 
@@ -54,6 +78,8 @@ class ProgramIndexPage(ProgramIndexPageMixin, Page):
 
 class ProgramPageMixin(models.Model):
     """A program an agency offers: what it is, who it is for, its steps and how to request it."""
+
+    listing_label = _("Program")
 
     summary = models.TextField(_("summary"), help_text=_("One or two sentences shown in listings."))
     length = models.CharField(
@@ -113,6 +139,19 @@ class ProgramPageMixin(models.Model):
 
     def case_studies(self):
         return CaseStudyPage.objects.child_of(self).live().public().order_by("-date")
+
+    def request_page(self):
+        """Where “request this program” leads: the chosen finder, else the first live one."""
+        from .offices import OfficeFinderPage
+
+        if self.finder_page_id and self.finder_page.live:
+            return self.finder_page
+        return OfficeFinderPage.objects.live().public().order_by("path").first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["request_page"] = self.request_page()
+        return context
 
 
 class ProgramPage(ProgramPageMixin, Page):
@@ -175,6 +214,8 @@ class CaseStudyPageMixin(models.Model):
     It may point at the engagement it tells of only when the host community
     consented; the link is for staff and is never rendered on the page.
     """
+
+    listing_label = _("Case study")
 
     community = models.CharField(_("community"), max_length=150)
     state = models.CharField(_("state"), max_length=2, validators=[validate_place_code])

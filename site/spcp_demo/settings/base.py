@@ -89,6 +89,7 @@ LANGUAGE_CODE = "en-us"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 USE_TZ = True
 
 STATIC_ROOT = REPO_DIR / "var" / "static"
@@ -100,6 +101,8 @@ MEDIA_URL = "/media/"
 FIXTURE_DIRS = [REPO_DIR / "fixtures"]
 
 WAGTAIL_SITE_NAME = "Community Partnerships demo"
+# The agency named in the footer identifier and as the offices' parent organisation (JSON-LD).
+WAGTAIL_SPCP_AGENCY = {"name": "Community Relations Service", "url": "https://www.justice.gov/crs"}
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
