@@ -33,7 +33,7 @@ def test_linking_an_engagement_with_consent_is_allowed(make_engagement):
     page.clean()  # no error
 
 
-def test_state_must_be_a_real_place_code():
+def test_state_must_be_a_real_place_code(db):
     page = make_case_study(state="XX")
     with pytest.raises(ValidationError) as excinfo:
         page.clean_fields(exclude=["path", "depth", "content_type", "locale"])
