@@ -1,0 +1,93 @@
+"""Confidential records seeded with unique marker strings, so any leak can be spotted."""
+
+import datetime
+import itertools
+
+import pytest
+
+from wagtail_spcp.models import (
+    ActionItem,
+    BreakoutGroup,
+    Concern,
+    Council,
+    CouncilMeeting,
+    CouncilMembership,
+    EngagementMilestone,
+    ImportBatch,
+    Participation,
+    Person,
+)
+
+
+class Markers:
+    """Hands out unique marker strings and remembers every one."""
+
+    def __init__(self):
+        self._counter = itertools.count(1)
+        self.all = []
+
+    def __call__(self, label: str) -> str:
+        marker = f"zqx{label}{next(self._counter):03d}qz"
+        self.all.append(marker)
+        return marker
+
+    def found_in(self, text: str) -> list[str]:
+        lowered = text.lower()
+        return [marker for marker in self.all if marker.lower() in lowered]
+
+
+@pytest.fixture
+def markers():
+    return Markers()
+
+
+@pytest.fixture
+def confidential_records(make_engagement, markers):
+    """One engagement with everything under it, each confidential field holding a marker."""
+    engagement = make_engagement(
+        slug=markers("slug"),
+        title=markers("engagementtitle"),
+        community_city=markers("city"),
+        law_enforcement_agency=markers("agency"),
+        incident_summary=markers("incident"),
+    )
+    EngagementMilestone.objects.create(
+        engagement=engagement, stage="planning", date=datetime.date(2026, 2, 1), note=markers("mn")
+    )
+    person = Person.objects.create(
+        first_name=markers("first"),
+        last_name=markers("last"),
+        email=f"{markers('email')}@example.org",
+        organisation=markers("org"),
+    )
+    group = BreakoutGroup.objects.create(
+        engagement=engagement, name=markers("group"), facilitator=person
+    )
+    Participation.objects.create(person=person, engagement=engagement, breakout_group=group)
+    concern = Concern.objects.create(
+        engagement=engagement, breakout_group=group, text=markers("concern"), dot_votes=3
+    )
+    council = Council.objects.create(
+        engagement=engagement,
+        name=markers("council"),
+        rules_of_engagement=markers("rules"),
+        is_public=False,
+    )
+    CouncilMembership.objects.create(council=council, person=person, seat=markers("seat"))
+    CouncilMeeting.objects.create(
+        council=council,
+        date=datetime.date(2026, 3, 1),
+        agenda=markers("agenda"),
+        minutes=markers("minutes"),
+    )
+    ActionItem.objects.create(
+        engagement=engagement,
+        title=markers("action"),
+        owner=markers("owner"),
+        concern=concern,
+        council=council,
+    )
+    ImportBatch.objects.create(
+        engagement=engagement, file_name=f"{markers('file')}.xlsx", file_sha256="0" * 64
+    )
+    return engagement

@@ -1,0 +1,111 @@
+"""An anonymous visitor crawls every public URL; no confidential marker may appear anywhere."""
+
+import re
+from collections import deque
+from urllib.parse import urljoin, urlsplit
+
+from django.core.management import call_command
+
+import pytest
+
+from wagtail_spcp.models import CaseStudyPage, OfficeFinderPage, ProgramIndexPage
+
+MAX_PAGES = 400
+LINK = re.compile(r"""(?:href|src)=["']([^"'#]+)""")
+SITEMAP_LOC = re.compile(r"<loc>([^<]+)</loc>")
+NOT_CRAWLED = ("/admin/", "/static/", "/media/", "/documents/")
+
+
+def internal_path(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("", "http", "https") or parts.netloc not in (
+        "",
+        "localhost",
+        "testserver",
+    ):
+        return None
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    if not path.startswith("/") or path.startswith(NOT_CRAWLED):
+        return None
+    return path
+
+
+def crawl(client, start_paths):
+    """Breadth-first crawl of same-site links; returns {path: (status, body)}."""
+    seen, queue, responses = set(start_paths), deque(start_paths), {}
+    while queue and len(responses) < MAX_PAGES:
+        path = queue.popleft()
+        response = client.get(path)
+        body = response.content.decode("utf-8", errors="replace")
+        responses[path] = (response.status_code, body)
+        links = LINK.findall(body) + SITEMAP_LOC.findall(body)
+        for link in links:
+            target = internal_path(urljoin(path, link))
+            if target and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return responses
+
+
+@pytest.fixture
+def public_site(db, confidential_records):
+    call_command("load_demo", "--no-admin", verbosity=0)
+    # The published case study points at the marked engagement, with the host's consent.
+    case_study = CaseStudyPage.objects.get()
+    case_study.host_consented = True
+    case_study.engagement = confidential_records
+    case_study.save_revision().publish()
+    return OfficeFinderPage.objects.get()
+
+
+def assert_no_markers(markers, responses):
+    leaks = {path: markers.found_in(body) for path, (_, body) in responses.items()}
+    leaks = {path: found for path, found in leaks.items() if found}
+    assert not leaks, f"confidential markers leaked: {leaks}"
+
+
+def test_crawl_of_every_public_page_and_the_sitemap_shows_no_marker(client, markers, public_site):
+    responses = crawl(client, ["/", "/sitemap.xml"])
+
+    assert responses["/sitemap.xml"][0] == 200
+    assert len(responses) > 10, sorted(responses)
+    assert all(status < 500 for status, _ in responses.values())
+    assert_no_markers(markers, responses)
+
+
+def test_finder_and_api_queries_for_each_marker_show_no_marker(client, markers, public_site):
+    finder = public_site.url
+    search = ProgramIndexPage.objects.get().url
+    paths = []
+    for marker in list(markers.all):
+        paths += [
+            f"{finder}?q={marker}",
+            f"/api/spcp/offices/lookup?q={marker}",
+            f"{search}?q={marker}",
+        ]
+    paths += ["/api/spcp/offices/", f"{finder}?q=Riverton, TX", "/api/spcp/offices/lookup?q=TX"]
+    responses = {path: client.get(path) for path in paths}
+
+    assert all(response.status_code < 500 for response in responses.values())
+    assert responses["/api/spcp/offices/"].status_code == 200
+    # Positive controls: the finder and the site search do find public things.
+    assert "Southwest" in client.get(f"{finder}?q=Galveston, TX").content.decode()
+    assert "Cedar Hollow" in client.get(f"{search}?q=Cedar Hollow").content.decode()
+    # The query itself is echoed back (escaped) on the finder page; compare everything else.
+    for path, response in responses.items():
+        body = response.content.decode()
+        echoed = path.split("q=", 1)[1] if "q=" in path else ""
+        leaked = [m for m in markers.found_in(body) if m != echoed]
+        assert not leaked, f"{path} leaked {leaked}"
+
+
+def test_error_pages_show_no_marker(client, markers, public_site, confidential_records):
+    paths = [
+        f"/{confidential_records.slug}/",
+        f"/programs/{markers.all[0]}/",
+        f"/offices/{confidential_records.office.region.slug}/{confidential_records.slug}/",
+    ]
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 404
+        assert not markers.found_in(response.content.decode()), path
