@@ -43,8 +43,12 @@ def page(browser, live_server):
 
 
 @pytest.fixture
-def demo_site(transactional_db):
-    """The demo's pages, offices and sample engagement, loaded into the live server's database."""
+def demo_site(transactional_db, django_db_serialized_rollback):
+    """The demo's pages, offices and sample engagement, loaded into the live server's database.
+
+    Serialized rollback restores the root page and default site that Wagtail's migrations
+    create, which the flush after each live-server test would otherwise remove.
+    """
     from django.core.management import call_command
 
     call_command("load_demo", "--no-admin", verbosity=0)
