@@ -46,7 +46,7 @@ browser:
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: lint browser
+test: lint browser assets
 	@echo "== pytest on SQLite"
 	env -u DATABASE_URL $(VENV)/bin/pytest -q
 	@if [ -n "$$DATABASE_URL" ]; then url="$$DATABASE_URL"; \

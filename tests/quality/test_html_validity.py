@@ -1,0 +1,79 @@
+"""The Nu Html Checker (npm package vnu-jar) finds no error on any public page type."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from django.core.management import call_command
+
+import pytest
+
+from wagtail_spcp.models import CaseStudyPage, OfficeFinderPage, ProgramIndexPage, ProgramPage
+
+VNU_JAR = (
+    Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
+
+
+@pytest.fixture
+def checker():
+    java = shutil.which("java")
+    if not java or not VNU_JAR.exists():
+        pytest.skip("needs Java and node_modules/vnu-jar (`make assets` installs it)")
+
+    def check(paths: list[Path]) -> list[dict]:
+        completed = subprocess.run(  # noqa: S603 - fixed local command
+            [java, "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, paths)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        return json.loads(completed.stderr or '{"messages": []}')["messages"]
+
+    return check
+
+
+def public_paths():
+    finder = OfficeFinderPage.objects.get().url
+    programs = ProgramIndexPage.objects.get().url
+    return {
+        "home": "/",
+        "program_index": programs,
+        "program": ProgramPage.objects.get(
+            slug="strengthening-police-and-community-partnerships"
+        ).url,
+        "case_study": CaseStudyPage.objects.get().url,
+        "finder": finder,
+        "finder_zip": f"{finder}?q=77550",
+        "finder_ambiguous": f"{finder}?q=Galveston",
+        "finder_unknown": f"{finder}?q=<b>Nowhere</b>",
+        "finder_military": f"{finder}?q=AP",
+        "region": f"{finder}northeast/",
+        "search": f"{programs}?q=council",
+    }
+
+
+@pytest.mark.django_db
+def test_public_page_types_have_no_html_errors(client, checker, tmp_path):
+    call_command("load_demo", "--no-admin", verbosity=0)
+    files = []
+    for name, path in public_paths().items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        file = tmp_path / f"{name}.html"
+        file.write_bytes(response.content)
+        files.append(file)
+
+    errors = checker(files)
+
+    assert not errors, [
+        f"{Path(message['url']).name}:{message.get('lastLine')}: {message['message']}"
+        for message in errors
+    ]
+
+
+def test_the_checker_reports_real_errors(checker, tmp_path):
+    broken = tmp_path / "broken.html"
+    broken.write_text("<!DOCTYPE html><html lang=en><title>x</title><p><div></p></div>")
+    assert checker([broken]), "the checker should report the mis-nested elements"
