@@ -42,15 +42,30 @@ def page(browser, live_server):
     context.close()
 
 
-@pytest.fixture
-def demo_site(transactional_db, django_db_serialized_rollback):
-    """The demo's pages, offices and sample engagement, loaded into the live server's database.
+def restore_wagtail_initial_data():
+    """Recreate what Wagtail's initial migration makes (locale, root page, default site).
 
-    Serialized rollback restores the root page and default site that Wagtail's migrations
-    create, which the flush after each live-server test would otherwise remove.
+    Live-server tests run in real transactions and the database is flushed after each
+    one, which removes that data too.
     """
+    from wagtail.models import Locale, Page, Site
+
+    if Site.objects.filter(is_default_site=True).exists():
+        return
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
+    welcome = root.add_child(instance=Page(title="Welcome", slug="home", locale=locale))
+    Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
+
+
+@pytest.fixture
+def demo_site(transactional_db):
+    """The demo's pages, offices and sample engagement, loaded into the live server's database."""
     from django.core.management import call_command
 
+    restore_wagtail_initial_data()
     call_command("load_demo", "--no-admin", verbosity=0)
 
 

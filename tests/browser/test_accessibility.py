@@ -37,6 +37,10 @@ def describe(violations):
 
 
 def test_public_pages_have_no_wcag_violations(page, demo_site):
+    console_errors = []
+    page.on(
+        "console", lambda message: message.type == "error" and console_errors.append(message.text)
+    )
     axe = Axe()
     failures = {}
     for url in public_urls():
@@ -45,6 +49,10 @@ def test_public_pages_have_no_wcag_violations(page, demo_site):
         if result.violations_count:
             failures[url] = describe(result.response["violations"])
     assert not failures, failures
+    # The Content Security Policy blocks nothing the pages need (USWDS scripts, styles, icons).
+    assert not [text for text in console_errors if "Content Security Policy" in text], (
+        console_errors
+    )
 
 
 def test_spanish_pages_have_no_wcag_violations(browser, live_server, demo_site):
