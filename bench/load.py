@@ -54,6 +54,7 @@ def prepare_environment(database: Path) -> dict:
     manage = [sys.executable, str(REPO / "site" / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
     subprocess.run([*manage, "load_demo", "--no-admin", "-v0"], env=env, check=True)
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=env, check=True)
     return env
 
 

@@ -10,6 +10,16 @@ from wagtail_spcp.choices import EngagementStage
 from wagtail_spcp.models import Engagement, Office, Person
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache; database rollbacks do not reach the cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def reference_offices(db):
     """The CRS headquarters, regional and field offices with the states they serve."""

@@ -9,3 +9,8 @@ class WagtailSpcpConfig(AppConfig):
     label = "wagtail_spcp"
     verbose_name = _("Community partnerships")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .finder.cache import connect_signals
+
+        connect_signals()

@@ -43,3 +43,35 @@ def test_a_place_no_region_serves_is_grey(reference_offices):
     tiles = {tile.code: tile for tile in load_tile_map().tiles}
     assert tiles["GU"].region is None
     assert tiles["GU"].colour == UNSERVED_COLOUR
+
+
+def test_cached_map_shows_an_edited_region_at_once(client, public_site):
+    from wagtail_spcp.models import Region
+
+    finder_url = public_site.finder.url
+    assert "Southwest" in client.get(finder_url).content.decode()
+
+    region = Region.objects.get(slug="southwest")
+    region.name = "South Central"
+    region.save()
+
+    body = client.get(finder_url).content.decode()
+    assert "South Central" in body
+    assert "Southwest" not in body
+
+
+def test_map_is_rendered_from_the_cache_on_repeat_visits(client, public_site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    finder_url = public_site.finder.url
+    with CaptureQueriesContext(connection) as first_visit:
+        client.get(finder_url)
+    with CaptureQueriesContext(connection) as second_visit:
+        client.get(finder_url)
+
+    def reads_states(queries):
+        return any("regionstate" in query["sql"].lower() for query in queries)
+
+    assert reads_states(first_visit.captured_queries)
+    assert not reads_states(second_visit.captured_queries)

@@ -3,6 +3,7 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
@@ -197,8 +198,13 @@ class OfficeFinderPageMixin(RoutablePageMixin, models.Model):
     def finder(self, request):
         """The search box, and the offices serving ``?q=`` when given."""
         from ..finder import lookup
+        from ..finder.cache import regions_version
 
-        context = {"tile_map": self.tile_map(request)}
+        context = {
+            # Built only when the cached fragment in the template has expired.
+            "tile_map": SimpleLazyObject(lambda: self.tile_map(request)),
+            "regions_version": regions_version(),
+        }
         if "q" in request.GET:
             result = context["result"] = lookup(request.GET["q"])
             if result.region is not None:
