@@ -9,3 +9,8 @@ class WagtailSpcpConfig(AppConfig):
     label = "wagtail_spcp"
     verbose_name = _("Community partnerships")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .admin.permissions import register_permission_policies
+
+        register_permission_policies()
