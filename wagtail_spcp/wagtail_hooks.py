@@ -4,6 +4,7 @@ from wagtail import hooks
 
 # --- Staff admin (wagtail_spcp.admin): menu, dashboard panel, audit log actions ---
 from .admin import audit
+from .admin.bulk_actions import RegionScopedDeleteBulkAction
 from .admin.dashboard import PartnershipsDashboardPanel
 from .admin.viewsets import PartnershipsViewSetGroup
 
@@ -22,5 +23,8 @@ def add_partnerships_dashboard_panel(request, panels):
 def register_partnerships_log_actions(actions):
     audit.register_log_actions(actions)
 
+
+# Registered after wagtail.snippets' own delete action so that it replaces it for these models.
+hooks.register("register_bulk_action", RegionScopedDeleteBulkAction, order=100)
 
 # --- End of staff admin ---

@@ -5,11 +5,13 @@ views add the region check where data is read. An object of another region is a 
 so a guessed id reveals nothing, not even that the object exists.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
+from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
@@ -79,11 +81,6 @@ class EngagementEditView(RegionScopedEditView):
 class EngagementInspectView(RegionScopedInspectView):
     """Engagement details with a timeline of its phases and their milestones."""
 
-    template_name = "wagtail_spcp/admin/engagement_inspect.html"
-
-    def get_template_names(self):
-        return [self.template_name]
-
     def get_timeline(self):
         engagement = self.object
         milestones = {m.stage: m for m in engagement.milestones.all()}
@@ -120,22 +117,34 @@ class EngagementInspectView(RegionScopedInspectView):
         return context
 
 
-class RegionScopedChooseView(snippet_chooser.ChooseView):
+class ChooserPermissionMixin:
+    """Only users with some permission on the model may open its chooser."""
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = policy_registry.get_by_type(self.model_class)
+        if not policy.user_has_any_permission(request.user, {"add", "change", "delete", "view"}):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RegionScopedChooseView(ChooserPermissionMixin, snippet_chooser.ChooseView):
     def get_object_list(self):
         return scope_queryset(self.request.user, super().get_object_list())
 
 
-class RegionScopedChooseResultsView(snippet_chooser.ChooseResultsView):
+class RegionScopedChooseResultsView(ChooserPermissionMixin, snippet_chooser.ChooseResultsView):
     def get_object_list(self):
         return scope_queryset(self.request.user, super().get_object_list())
 
 
-class RegionScopedChosenView(snippet_chooser.SnippetChosenView):
+class RegionScopedChosenView(ChooserPermissionMixin, snippet_chooser.SnippetChosenView):
     def get_object(self, pk):
         return scope_queryset(self.request.user, self.model_class.objects.all()).get(pk=pk)
 
 
-class RegionScopedChosenMultipleView(snippet_chooser.SnippetChosenMultipleView):
+class RegionScopedChosenMultipleView(
+    ChooserPermissionMixin, snippet_chooser.SnippetChosenMultipleView
+):
     def get_objects(self, pks):
         return scope_queryset(self.request.user, super().get_objects(pks))
 
@@ -159,4 +168,7 @@ class RegionScopedModelInspectView(RegionScopedObjectMixin, generic.InspectView)
 
 
 class RegionScopedModelHistoryView(RegionScopedObjectMixin, HistoryView):
-    pass
+    """History of a read-only object: viewing it is enough to see its history."""
+
+    permission_required = None
+    any_permission_required = ["view", "change"]

@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -19,6 +20,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
+from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from ..models import (
@@ -87,6 +89,7 @@ class EngagementViewSet(RegionScopedViewSet):
     menu_label = _("Engagements")
     edit_view_class = views.EngagementEditView
     inspect_view_class = views.EngagementInspectView
+    inspect_template_name = "wagtail_spcp/admin/engagement_inspect.html"
     list_display = [
         "title",
         "community",
@@ -386,7 +389,7 @@ class PersonViewSet(RegionScopedViewSet):
     def merge_view(self):
         return self.construct_view(
             MergePeopleView,
-            index_url_name=self.get_url_name("index"),
+            index_url_name=self.get_url_name("list"),
             edit_url_name=self.get_url_name("edit"),
         )
 
@@ -422,10 +425,24 @@ class ParticipationViewSet(RegionScopedViewSet):
         return Participation.objects.select_related("person", "engagement__office__region")
 
 
+class InspectURLFinder(ModelAdminURLFinder):
+    """Links read-only objects to their inspect view for users who may view them."""
+
+    def get_edit_url(self, instance):
+        policy = policy_registry.get(instance)
+        if self.user and not policy.user_has_any_permission_for_instance(
+            self.user, ["view", "change"], instance
+        ):
+            return None
+        return self.construct_edit_url(instance)
+
+
 class ImportBatchViewSet(ModelViewSet):
     """A read-only listing of import batches (the import wizard adds the actions)."""
 
     model = ImportBatch
+    name = "spcp_import_batches"
+    url_prefix = "spcp/import-batches"
     icon = "upload"
     menu_label = _("Import batches")
     index_view_class = views.RegionScopedModelIndexView
@@ -475,6 +492,14 @@ class ImportBatchViewSet(ModelViewSet):
         return super().get_index_view_kwargs(
             queryset=ImportBatch.objects.select_related("engagement__office__region"),
             **kwargs,
+        )
+
+    @property
+    def url_finder_class(self):
+        return type(
+            "ImportBatchURLFinder",
+            (InspectURLFinder,),
+            {"edit_url_name": self.get_url_name("inspect")},
         )
 
     def get_urlpatterns(self):
