@@ -43,6 +43,18 @@ class RegionScopedAdminForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         limit_choices_to_user(self, self.for_user)
 
+    def clean(self):
+        cleaned_data = super().clean()
+        engagement = cleaned_data.get("engagement")
+        engagement_id = (
+            engagement.pk if engagement else getattr(self.instance, "engagement_id", None)
+        )
+        for name in SAME_ENGAGEMENT_FIELDS & set(self.fields):
+            chosen = cleaned_data.get(name)
+            if chosen is not None and engagement_id and chosen.engagement_id != engagement_id:
+                self.add_error(name, _("Choose one from the same engagement."))
+        return cleaned_data
+
 
 class RegionScopedInlinePanel(InlinePanel):
     """An ``InlinePanel`` whose child forms are region-scoped too."""
@@ -50,6 +62,7 @@ class RegionScopedInlinePanel(InlinePanel):
     def get_form_options(self):
         options = super().get_form_options()
         formset = options["formsets"][self.relation_name]
+        formset["inherit_kwargs"] = ["for_user"]
         formset["form"] = get_form_for_model(
             self.db_field.related_model,
             form_class=RegionScopedAdminForm,
