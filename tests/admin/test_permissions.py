@@ -206,3 +206,21 @@ def test_editor_without_permissions_has_no_dashboard_panel(world, login):
     response = login(world.users["editor"]).get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     assert "spcp-dashboard-heading" not in response.content.decode()
+
+
+def test_chooser_search_uses_the_database_within_the_users_region(world, login):
+    client = login(world.users["staff_b"])
+    url = reverse("wagtailsnippetchoosers_wagtail_spcp_person:choose_results")
+    content = client.get(url, {"q": "sample"}).content.decode()
+    assert str(world.b.person) in content
+    assert str(world.a.person) not in content
+    content = client.get(url, {"q": "PersonA"}).content.decode()
+    assert str(world.a.person) not in content
+
+
+def test_chooser_search_filters_by_the_query(world, login):
+    client = login(world.users["national"])
+    url = reverse("wagtailsnippetchoosers_wagtail_spcp_person:choose_results")
+    content = client.get(url, {"q": "personb"}).content.decode()
+    assert str(world.b.person) in content
+    assert str(world.a.person) not in content

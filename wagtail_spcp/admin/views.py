@@ -5,10 +5,13 @@ views add the region check where data is read. An object of another region is a 
 so a guessed id reveals nothing, not even that the object exists.
 """
 
+from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.permissions import policy_registry
@@ -127,14 +130,50 @@ class ChooserPermissionMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class RegionScopedChooseView(ChooserPermissionMixin, snippet_chooser.ChooseView):
+class ORMSearchFilterForm(BaseFilterForm):
+    """Chooser search with the database (confidential models are not in the search index)."""
+
+    q = forms.CharField(
+        label=_("Search term"),
+        widget=forms.TextInput(attrs={"placeholder": _("Search")}),
+        required=False,
+    )
+    search_fields = ()
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        query = self.cleaned_data.get("q")
+        if query:
+            condition = Q()
+            for field in self.search_fields:
+                condition |= Q(**{f"{field}__icontains": query})
+            objects = objects.filter(pk__in=objects.filter(condition).values("pk"))
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+class RegionScopedChooserListMixin(ChooserPermissionMixin):
+    """Chooser listing: the user's regions only, searched with the viewset's search fields."""
+
     def get_object_list(self):
         return scope_queryset(self.request.user, super().get_object_list())
 
+    def get_filter_form_class(self):
+        search_fields = getattr(self.model_class.snippet_viewset, "search_fields", None)
+        if not search_fields:
+            return super().get_filter_form_class()
+        return type("FilterForm", (ORMSearchFilterForm,), {"search_fields": search_fields})
 
-class RegionScopedChooseResultsView(ChooserPermissionMixin, snippet_chooser.ChooseResultsView):
-    def get_object_list(self):
-        return scope_queryset(self.request.user, super().get_object_list())
+
+class RegionScopedChooseView(RegionScopedChooserListMixin, snippet_chooser.ChooseView):
+    pass
+
+
+class RegionScopedChooseResultsView(
+    RegionScopedChooserListMixin, snippet_chooser.ChooseResultsView
+):
+    pass
 
 
 class RegionScopedChosenView(ChooserPermissionMixin, snippet_chooser.SnippetChosenView):
