@@ -6,9 +6,11 @@ find them in listings or choosers, or act on them in bulk.
 
 from django.urls import reverse
 
+from wagtail.models import ReferenceIndex
+
 import pytest
 
-from wagtail_spcp.models import Engagement, Participation
+from wagtail_spcp.models import CouncilMembership, Engagement, Participation
 
 from .conftest import ROLES
 
@@ -224,3 +226,31 @@ def test_chooser_search_filters_by_the_query(world, login):
     content = client.get(url, {"q": "personb"}).content.decode()
     assert str(world.b.person) in content
     assert str(world.a.person) not in content
+
+
+@pytest.mark.parametrize("model", ["engagement", "council", "person", "participation"])
+def test_exports_contain_only_the_users_region(world, login, model):
+    client = login(world.users["staff_b"])
+    response = client.get(reverse(f"wagtailsnippets_wagtail_spcp_{model}:list"), {"export": "csv"})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode()
+    tokens = {"engagement": "Engagement {}", "council": "Council {}"}
+    token = tokens.get(model, "Person{}")
+    assert token.format("B") in content
+    assert token.format("A") not in content
+
+
+def test_usage_leaves_out_uses_in_another_region(world, login):
+    # Region B's person also sits on region A's council; staff of B see only B's council.
+    CouncilMembership.objects.create(council=world.a.council, person=world.b.person)
+    ReferenceIndex.create_or_update_for_object(world.a.council)
+    ReferenceIndex.create_or_update_for_object(world.b.council)
+    url = reverse("wagtailsnippets_wagtail_spcp_person:usage", args=[world.b.person.pk])
+    response = login(world.users["staff_b"]).get(url)
+    assert response.status_code == 200
+    sources = [source for source, _ in response.context["object_list"]]
+    assert world.b.council in sources
+    assert world.a.council not in sources
+    response = login(world.users["national"]).get(url)
+    sources = [source for source, _ in response.context["object_list"]]
+    assert world.a.council in sources

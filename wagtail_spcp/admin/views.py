@@ -64,7 +64,15 @@ class RegionScopedHistoryView(RegionScopedObjectMixin, snippet_views.HistoryView
 
 
 class RegionScopedUsageView(RegionScopedObjectMixin, snippet_views.UsageView):
-    pass
+    """Usage of an object, leaving out (not even counting) uses in other regions."""
+
+    def get_queryset(self):
+        user = self.request.user
+        return [
+            (source, references)
+            for source, references in super().get_queryset()
+            if user_can_see(user, source)
+        ]
 
 
 class RegionScopedInspectView(RegionScopedObjectMixin, snippet_views.InspectView):
