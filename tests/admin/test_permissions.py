@@ -184,6 +184,8 @@ def test_participation_form_refuses_another_regions_engagement(world, login):
     )
     assert response.status_code == 200
     assert "engagement" in response.context["form"].errors
+    # The refused id is not echoed back by name in the re-rendered chooser.
+    assert "Engagement A" not in response.content.decode()
     assert not Participation.objects.filter(
         person=world.b.person, engagement=world.a.engagement
     ).exists()

@@ -20,6 +20,23 @@ from ..models import Engagement, Office
 SAME_ENGAGEMENT_FIELDS = {"breakout_group", "concern", "council"}
 
 
+def limit_chooser_to_queryset(widget, queryset):
+    """Make a chooser widget show nothing for an id outside ``queryset``.
+
+    A chooser renders the title of whatever id it is given, so an id of another
+    region posted back into an invalid form would otherwise be echoed by name.
+    """
+    find_instance = widget.get_instance
+
+    def get_instance(value):
+        instance = find_instance(value)
+        if instance is not None and not queryset.filter(pk=instance.pk).exists():
+            return None
+        return instance
+
+    widget.get_instance = get_instance
+
+
 def limit_choices_to_user(form, user):
     """Narrow each model choice field of ``form`` to what ``user`` may see."""
     engagement_id = getattr(form.instance, "engagement_id", None)
@@ -34,6 +51,8 @@ def limit_choices_to_user(form, user):
             if name in SAME_ENGAGEMENT_FIELDS and engagement_id:
                 queryset = queryset.filter(engagement_id=engagement_id)
             field.queryset = queryset
+            if hasattr(field.widget, "get_instance"):
+                limit_chooser_to_queryset(field.widget, queryset)
 
 
 class RegionScopedAdminForm(WagtailAdminModelForm):
