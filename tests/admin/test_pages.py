@@ -53,3 +53,17 @@ def test_listing_query_count_does_not_grow_with_rows(
     with django_assert_max_num_queries(15):
         response = client.get(url)
     assert response.context["paginator"].count == 16
+
+
+def test_people_rows_offer_merging_a_duplicate_into_them(world, login):
+    response = login(world.users["staff_a"]).get(
+        reverse("wagtailsnippets_wagtail_spcp_person:list")
+    )
+    merge_url = reverse("wagtailsnippets_wagtail_spcp_person:merge")
+    assert f"{merge_url}?survivor={world.a.person.pk}" in response.content.decode()
+
+
+def test_merge_form_preselects_the_survivor(world, login):
+    url = reverse("wagtailsnippets_wagtail_spcp_person:merge")
+    response = login(world.users["staff_a"]).get(url, {"survivor": world.a.person.pk})
+    assert response.context["form"]["survivor"].value() == str(world.a.person.pk)

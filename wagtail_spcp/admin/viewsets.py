@@ -6,7 +6,8 @@ searched with the ORM (``search_backend_name = None``), never Wagtail's search i
 
 from django import forms
 from django.db.models import Count
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
@@ -17,6 +18,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
@@ -332,21 +334,35 @@ class CouncilViewSet(RegionScopedViewSet):
 
 
 class PersonIndexView(views.RegionScopedIndexView):
-    """People listing with a header button to merge duplicates."""
+    """People listing with a header button and row actions to merge duplicates."""
 
     merge_url_name = None
+
+    def can_merge(self):
+        return bool(self.merge_url_name) and self.user_has_permission("delete")
 
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        if self.merge_url_name and self.user_has_permission("delete"):
-            from django.urls import reverse
-
+        if self.can_merge():
             buttons.append(
                 HeaderButton(
                     label=_("Merge duplicates"),
                     url=reverse(self.merge_url_name),
                     icon_name="resubmit",
+                )
+            )
+        return buttons
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if self.can_merge():
+            buttons.append(
+                MenuItem(
+                    _("Merge a duplicate into this person"),
+                    url=f"{reverse(self.merge_url_name)}?{urlencode({'survivor': instance.pk})}",
+                    icon_name="resubmit",
+                    priority=50,
                 )
             )
         return buttons
