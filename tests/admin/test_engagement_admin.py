@@ -211,3 +211,17 @@ def test_bulk_delete_is_logged(world, login):
     assert response.status_code == 302
     entry = ModelLogEntry.objects.get(object_id=str(item.pk), action="wagtail.delete")
     assert entry.user == user
+
+
+def test_history_shows_the_stage_change(world, login):
+    user = world.users["staff_a"]
+    engagement = world.a.engagement
+    client = login(user)
+    client.post(
+        edit_url(engagement), engagement_form_data(engagement, stage=EngagementStage.COUNCIL)
+    )
+    response = client.get(
+        reverse("wagtailsnippets_wagtail_spcp_engagement:history", args=[engagement.pk])
+    )
+    content = response.content.decode()
+    assert "Stage changed from “Action plan” to “Council”" in content
