@@ -43,12 +43,10 @@ class RegionScopedObjectMixin:
 
 
 class RegionScopedIndexView(snippet_views.IndexView):
+    """Listing, results and exports of the user's regions only."""
+
     def get_base_queryset(self):
         return scope_queryset(self.request.user, super().get_base_queryset())
-
-
-class RegionScopedCreateView(snippet_views.CreateView):
-    pass
 
 
 class RegionScopedEditView(RegionScopedObjectMixin, snippet_views.EditView):
@@ -206,6 +204,8 @@ class RegionScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
 
 
 class RegionScopedModelIndexView(generic.IndexView):
+    """``RegionScopedIndexView`` for a ``ModelViewSet``."""
+
     def get_base_queryset(self):
         return scope_queryset(self.request.user, super().get_base_queryset())
 

@@ -73,7 +73,6 @@ class RegionScopedViewSet(SnippetViewSet):
     """A snippet viewset whose views, chooser and bulk actions see only the user's regions."""
 
     index_view_class = views.RegionScopedIndexView
-    add_view_class = views.RegionScopedCreateView
     edit_view_class = views.RegionScopedEditView
     delete_view_class = views.RegionScopedDeleteView
     history_view_class = views.RegionScopedHistoryView
