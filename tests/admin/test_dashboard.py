@@ -115,3 +115,12 @@ def test_home_panel_renders_chart_and_table(busier_world, login):
     assert '<td data-stage="planning">0</td>' in content
     assert '<strong data-spcp-figure="overdue_action_items">1</strong>' in content
     assert "Your regions: Southwest" in content
+
+
+def test_overdue_figure_links_to_the_matching_action_items(busier_world, login):
+    client = login(busier_world.users["staff_a"])
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    listing = reverse("wagtailsnippets_wagtail_spcp_actionitem:list")
+    assert f"{listing}?overdue=on" in home
+    response = client.get(listing, {"overdue": "on"})
+    assert [item.title for item in response.context["object_list"]] == ["Action A"]

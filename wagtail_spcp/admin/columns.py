@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.tables import Column, NumberColumn, StatusTagColumn
 
-from ..choices import ActionItemStatus, EngagementStage
+from ..choices import EngagementStage
+from .overdue import is_overdue
 
 
 class RegionColumn(Column):
@@ -58,12 +59,6 @@ class DueDateColumn(Column):
         super().__init__(name, **kwargs)
 
     def get_cell_context_data(self, instance, parent_context):
-        from django.utils import timezone
-
         context = super().get_cell_context_data(instance, parent_context)
-        context["overdue"] = bool(
-            instance.due_date
-            and instance.due_date < timezone.localdate()
-            and instance.status not in (ActionItemStatus.DONE, ActionItemStatus.DROPPED)
-        )
+        context["overdue"] = is_overdue(instance)
         return context

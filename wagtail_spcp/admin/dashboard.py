@@ -6,21 +6,22 @@ Every figure is counted from the querysets of ``access``, so staff see only thei
 import datetime
 
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.ui.components import Component
+from wagtail.permissions import policy_registry
 
 from ..access import regions_for_user, scope_queryset, sees_all_regions
 from ..choices import (
-    ActionItemStatus,
     CouncilStatus,
     EngagementStage,
     ParticipationStatus,
 )
 from ..models import ActionItem, Council, Engagement, Participation
-
-OPEN_ACTION_STATUSES = [ActionItemStatus.PROPOSED, ActionItemStatus.IN_PROGRESS]
+from .overdue import overdue_action_items
 
 # Geometry of the bar chart, in SVG user units.
 CHART_LABEL_WIDTH = 170
@@ -71,9 +72,9 @@ def dashboard_figures(user, today=None) -> dict:
         "active_councils": scope_queryset(user, Council.objects.all())
         .filter(status=CouncilStatus.ACTIVE)
         .count(),
-        "overdue_action_items": scope_queryset(user, ActionItem.objects.all())
-        .filter(due_date__lt=today, status__in=OPEN_ACTION_STATUSES)
-        .count(),
+        "overdue_action_items": overdue_action_items(
+            scope_queryset(user, ActionItem.objects.all()), today
+        ).count(),
         "participants_this_quarter": participants,
         "quarter_start": quarter_start,
         "quarter_end": quarter_end,
@@ -120,10 +121,26 @@ class PartnershipsDashboardPanel(Component):
             return ""
         return super().render_html(parent_context)
 
+    def listing_url(self, model, **filters):
+        """The staff listing of ``model``, filtered, if the user may open it."""
+        policy = policy_registry.get_by_type(model)
+        if not policy.user_has_any_permission(self.request.user, {"change", "view"}):
+            return None
+        url = reverse(model.snippet_viewset.get_url_name("list"))
+        return f"{url}?{urlencode(filters)}" if filters else url
+
     def get_context_data(self, parent_context=None):
         user = self.request.user
         figures = dashboard_figures(user)
+        stage_url = self.listing_url(Engagement)
+        for row in figures["by_stage"]:
+            row["url"] = stage_url and f"{stage_url}?{urlencode({'stage': row['stage']})}"
         return {
+            "links": {
+                "engagements": stage_url,
+                "active_councils": self.listing_url(Council, status=CouncilStatus.ACTIVE),
+                "overdue_action_items": self.listing_url(ActionItem, overdue="on"),
+            },
             "figures": figures,
             "chart": stage_chart(figures["by_stage"]),
             "all_regions": sees_all_regions(user),

@@ -1,5 +1,6 @@
 """Listing filters. Only public data (regions, offices, programs) and choice lists are offered."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
@@ -27,6 +28,7 @@ from ..models import (
     ProgramPage,
     Region,
 )
+from .overdue import overdue_action_items
 
 
 def region_filter(lookup):
@@ -60,10 +62,18 @@ class EngagementFilterSet(WagtailFilterSet):
 class ActionItemFilterSet(WagtailFilterSet):
     region = region_filter("engagement__office__region")
     status = django_filters.ChoiceFilter(choices=ActionItemStatus.choices, label=_("Status"))
+    overdue = django_filters.BooleanFilter(
+        label=_("Overdue"), method="filter_overdue", widget=forms.CheckboxInput
+    )
 
     class Meta:
         model = ActionItem
-        fields = ["region", "status"]
+        fields = ["region", "status", "overdue"]
+
+    def filter_overdue(self, queryset, name, value):
+        if not value:
+            return queryset
+        return overdue_action_items(queryset)
 
 
 class CouncilFilterSet(WagtailFilterSet):
