@@ -119,3 +119,16 @@ def offices_for_user(user) -> QuerySet:
     if sees_all_regions(user):
         return Office.objects.all()
     return Office.objects.filter(region__in=regions_for_user(user))
+
+
+def region_of(instance):
+    """The region owning ``instance``, or None (headquarters, people, public models)."""
+    lookup = REGION_LOOKUPS.get(type(instance)._meta.label_lower)
+    if lookup is None:
+        return None
+    value = instance
+    for part in lookup.split("__"):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value

@@ -2,14 +2,14 @@
 
 from django.urls import reverse
 
-from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from wagtail_spcp.models import Person
+from wagtail_spcp.models import RegionScopedLogEntry as LogEntry
 
 
 def actions_for(obj):
-    return list(ModelLogEntry.objects.for_instance(obj).values_list("action", "user__username"))
+    return list(LogEntry.objects.for_instance(obj).values_list("action", "user__username"))
 
 
 def test_person_create_edit_delete_are_logged(world, login):
@@ -39,7 +39,7 @@ def test_person_create_edit_delete_are_logged(world, login):
     pk = person.pk
     response = client.post(reverse("wagtailsnippets_wagtail_spcp_person:delete", args=[pk]))
     assert response.status_code == 302
-    assert ModelLogEntry.objects.filter(
+    assert LogEntry.objects.filter(
         object_id=str(pk), action="wagtail.delete", user=world.users["staff_a"]
     ).exists()
 

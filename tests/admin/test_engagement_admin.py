@@ -2,13 +2,13 @@
 
 from django.urls import reverse
 
-from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from wagtail_spcp.admin.audit import STAGE_CHANGE
 from wagtail_spcp.admin.forms import rank_concerns
 from wagtail_spcp.choices import ConcernKind, EngagementStage
 from wagtail_spcp.models import Concern, Engagement, Office
+from wagtail_spcp.models import RegionScopedLogEntry as LogEntry
 
 
 def engagement_form_data(engagement, **changes):
@@ -88,12 +88,12 @@ def test_stage_change_is_logged_with_user_and_time(world, login):
     assert response.status_code == 302
     engagement.refresh_from_db()
     assert engagement.stage == EngagementStage.COUNCIL
-    entry = ModelLogEntry.objects.for_instance(engagement).get(action=STAGE_CHANGE)
+    entry = LogEntry.objects.for_instance(engagement).get(action=STAGE_CHANGE)
     assert entry.user == user
     assert entry.timestamp is not None
     assert entry.data == {"from": EngagementStage.ACTION_PLAN, "to": EngagementStage.COUNCIL}
     assert "Action plan" in entry.message and "Council" in entry.message
-    assert ModelLogEntry.objects.for_instance(engagement).filter(action="wagtail.edit").exists()
+    assert LogEntry.objects.for_instance(engagement).filter(action="wagtail.edit").exists()
 
 
 def test_edit_without_stage_change_logs_no_stage_change(world, login):
@@ -102,7 +102,7 @@ def test_edit_without_stage_change_logs_no_stage_change(world, login):
         edit_url(engagement), engagement_form_data(engagement, title="Renamed")
     )
     assert response.status_code == 302
-    entries = ModelLogEntry.objects.for_instance(engagement)
+    entries = LogEntry.objects.for_instance(engagement)
     assert entries.filter(action="wagtail.edit").exists()
     assert not entries.filter(action=STAGE_CHANGE).exists()
 
@@ -153,13 +153,13 @@ def test_create_and_delete_are_logged(world, login):
     assert response.status_code == 302
     created = Engagement.objects.get(slug="new-one")
     assert created.office == Office.objects.get(slug="northwest")
-    create = ModelLogEntry.objects.for_instance(created).get(action="wagtail.create")
+    create = LogEntry.objects.for_instance(created).get(action="wagtail.create")
     assert create.user == user
     pk = created.pk
     response = client.post(reverse("wagtailsnippets_wagtail_spcp_engagement:delete", args=[pk]))
     assert response.status_code == 302
     assert not Engagement.objects.filter(pk=pk).exists()
-    deleted = ModelLogEntry.objects.get(object_id=str(pk), action="wagtail.delete")
+    deleted = LogEntry.objects.get(object_id=str(pk), action="wagtail.delete")
     assert deleted.user == user
 
 
@@ -209,7 +209,7 @@ def test_bulk_delete_is_logged(world, login):
     item = world.b.action_item
     response = login(user).post(f"{url}?id={item.pk}")
     assert response.status_code == 302
-    entry = ModelLogEntry.objects.get(object_id=str(item.pk), action="wagtail.delete")
+    entry = LogEntry.objects.get(object_id=str(item.pk), action="wagtail.delete")
     assert entry.user == user
 
 

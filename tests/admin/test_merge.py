@@ -2,8 +2,6 @@
 
 from django.urls import reverse
 
-from wagtail.models import ModelLogEntry
-
 from wagtail_spcp.admin.audit import PERSON_MERGE
 from wagtail_spcp.admin.merge import merge_people
 from wagtail_spcp.choices import ParticipationStatus
@@ -13,6 +11,7 @@ from wagtail_spcp.models import (
     Participation,
     Person,
 )
+from wagtail_spcp.models import RegionScopedLogEntry as LogEntry
 
 
 def make_duplicate(world, make_person, make_engagement):
@@ -81,11 +80,11 @@ def test_merge_view_asks_for_confirmation_then_merges_and_logs(
     )
     assert response.status_code == 302
     assert not Person.objects.filter(pk=duplicate.pk).exists()
-    entry = ModelLogEntry.objects.for_instance(survivor).get(action=PERSON_MERGE)
+    entry = LogEntry.objects.for_instance(survivor).get(action=PERSON_MERGE)
     assert entry.user == user
     assert entry.data["duplicate_id"] == duplicate.pk
     assert "Merged duplicate" in entry.message
-    deleted = ModelLogEntry.objects.get(object_id=str(duplicate.pk), action="wagtail.delete")
+    deleted = LogEntry.objects.get(object_id=str(duplicate.pk), action="wagtail.delete")
     assert deleted.user == user
 
 

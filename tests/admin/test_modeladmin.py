@@ -3,12 +3,11 @@
 from django.conf import settings
 from django.urls import reverse
 
-from wagtail.models import ModelLogEntry
-
 import pytest
 
 from wagtail_spcp.admin.audit import STAGE_CHANGE
 from wagtail_spcp.choices import EngagementStage
+from wagtail_spcp.models import RegionScopedLogEntry as LogEntry
 
 from .conftest import ROLES
 from .test_engagement_admin import engagement_form_data
@@ -86,7 +85,7 @@ def test_stage_change_is_logged_through_modeladmin(world, login):
         engagement_form_data(engagement, stage=EngagementStage.COUNCIL),
     )
     assert response.status_code == 302
-    entry = ModelLogEntry.objects.for_instance(engagement).get(action=STAGE_CHANGE)
+    entry = LogEntry.objects.for_instance(engagement).get(action=STAGE_CHANGE)
     assert entry.user == user
 
 

@@ -44,7 +44,14 @@ class PersonMergeFormatter(LogFormatter):
 
 
 def register_log_actions(actions):
-    """Hook body for ``register_log_actions``."""
+    """Hook body for ``register_log_actions``: confidential models log to their own model."""
+    from django.apps import apps
+
+    from ..access import REGION_LOOKUPS
+    from ..models import RegionScopedLogEntry
+
+    for label in sorted({*REGION_LOOKUPS, "wagtail_spcp.person"}):
+        actions.register_model(apps.get_model(label), RegionScopedLogEntry)
     actions.register_action(STAGE_CHANGE)(StageChangeFormatter)
     actions.register_action(PERSON_MERGE)(PersonMergeFormatter)
 

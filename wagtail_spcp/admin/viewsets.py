@@ -19,7 +19,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, UpdatedAtColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permissions import policy_registry
@@ -378,7 +378,7 @@ class PersonViewSet(RegionScopedViewSet):
         "organisation",
         "sector",
         CountColumn("participation_count", label=_("Participations")),
-        UpdatedAtColumn(),
+        DateColumn("updated_at", label=_("Updated"), sort_key="updated_at"),
     ]
     list_export = ["first_name", "last_name", "email", "phone", "organisation", "sector"]
     filterset_class = filters.PersonFilterSet
