@@ -10,7 +10,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models.audit_log import BaseLogEntry, BaseLogEntryManager
-from wagtail.permissions import policy_registry
 
 from ..access import region_of, regions_for_user, sees_all_regions
 
@@ -29,6 +28,8 @@ class RegionScopedLogEntryManager(BaseLogEntryManager):
         )
 
     def viewable_by_user(self, user):
+        from wagtail.permissions import policy_registry
+
         if user.is_superuser:
             return self.all()
         content_type_ids = [
