@@ -11,6 +11,8 @@ class WagtailSpcpConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from .admin.permissions import register_permission_policies
         from .finder.cache import connect_signals
 
+        register_permission_policies()
         connect_signals()

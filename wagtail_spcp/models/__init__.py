@@ -1,5 +1,6 @@
 """The app's models, split by domain and re-exported here."""
 
+from .audit import RegionScopedLogEntry
 from .councils import Council, CouncilMeeting, CouncilMembership
 from .engagements import ActionItem, BreakoutGroup, Concern, Engagement, EngagementMilestone
 from .imports import ImportBatch
@@ -40,5 +41,6 @@ __all__ = [
     "ProgramResource",
     "ProgramStep",
     "Region",
+    "RegionScopedLogEntry",
     "RegionState",
 ]

@@ -1,9 +1,11 @@
 """Settings for the test suite: SQLite unless DATABASE_URL says otherwise."""
 
+from importlib.util import find_spec
+
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import REPO_DIR
+from .base import INSTALLED_APPS, REPO_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -16,3 +18,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# The optional wagtail-modeladmin integration is tested whenever its package is installed.
+if find_spec("wagtail_modeladmin"):
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail_modeladmin", "wagtail_spcp.contrib.modeladmin"]

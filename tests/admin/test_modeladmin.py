@@ -1,0 +1,100 @@
+"""The optional wagtail-modeladmin integration applies the same scoping and logging."""
+
+from django.conf import settings
+from django.urls import reverse
+
+import pytest
+
+from wagtail_spcp.admin.audit import STAGE_CHANGE
+from wagtail_spcp.choices import EngagementStage
+from wagtail_spcp.models import RegionScopedLogEntry as LogEntry
+
+from .conftest import ROLES
+from .test_engagement_admin import engagement_form_data
+
+pytestmark = pytest.mark.skipif(
+    "wagtail_spcp.contrib.modeladmin" not in settings.INSTALLED_APPS,
+    reason="wagtail-modeladmin is not installed",
+)
+
+MODELS = {
+    "engagement": "engagement",
+    "council": "council",
+    "person": "person",
+    "participation": "participation",
+    "importbatch": "import_batch",
+}
+OBJECT_URLS = [
+    (f"wagtail_spcp_{model}_modeladmin_{view}", attr)
+    for model, attr in MODELS.items()
+    for view in ("edit", "delete", "inspect", "history")
+    if not (model == "importbatch" and view in ("edit", "delete"))
+]
+EXPECTED_OBJECT_STATUS = {
+    "anonymous": 302,
+    "editor": 404,
+    "staff_a": 200,
+    "staff_b": 404,
+    "national": 200,
+    "superuser": 200,
+}
+
+
+def url(name, *args):
+    return reverse(name, kwargs={"instance_pk": args[0]} if args else None)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("url_name", "attr"), OBJECT_URLS)
+def test_object_urls(world, login, role, url_name, attr):
+    obj = getattr(world.a, attr)
+    response = login(world.users[role]).get(url(url_name, obj.pk))
+    assert response.status_code == EXPECTED_OBJECT_STATUS[role]
+
+
+@pytest.mark.parametrize("role", ["staff_a", "staff_b", "national"])
+@pytest.mark.parametrize(("model", "attr"), MODELS.items())
+def test_index_lists_only_the_users_regions(world, login, role, model, attr):
+    response = login(world.users[role]).get(url(f"wagtail_spcp_{model}_modeladmin_index"))
+    assert response.status_code == 200
+    pks = {obj.pk for obj in response.context["object_list"]}
+    assert (getattr(world.a, attr).pk in pks) == (role in {"staff_a", "national"})
+    assert (getattr(world.b, attr).pk in pks) == (role in {"staff_b", "national"})
+
+
+def test_editor_cannot_list(world, login):
+    response = login(world.users["editor"]).get(url("wagtail_spcp_engagement_modeladmin_index"))
+    assert response.status_code == 302
+
+
+def test_import_batches_are_read_only(world, login):
+    client = login(world.users["superuser"])
+    batch = world.a.import_batch
+    assert client.get(url("wagtail_spcp_importbatch_modeladmin_edit", batch.pk)).status_code in (
+        302,
+        403,
+    )
+    assert client.get(url("wagtail_spcp_importbatch_modeladmin_create")).status_code in (302, 403)
+
+
+def test_stage_change_is_logged_through_modeladmin(world, login):
+    user = world.users["staff_a"]
+    engagement = world.a.engagement
+    response = login(user).post(
+        url("wagtail_spcp_engagement_modeladmin_edit", engagement.pk),
+        engagement_form_data(engagement, stage=EngagementStage.COUNCIL),
+    )
+    assert response.status_code == 302
+    entry = LogEntry.objects.for_instance(engagement).get(action=STAGE_CHANGE)
+    assert entry.user == user
+
+
+def test_form_refuses_an_office_of_another_region(world, login):
+    engagement = world.a.engagement
+    response = login(world.users["staff_a"]).post(
+        url("wagtail_spcp_engagement_modeladmin_edit", engagement.pk),
+        engagement_form_data(engagement, office=world.b.engagement.office_id),
+    )
+    assert response.status_code == 200
+    engagement.refresh_from_db()
+    assert engagement.office.slug == "houston"

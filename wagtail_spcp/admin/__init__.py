@@ -1,0 +1,1 @@
+"""Staff admin: viewsets, region-scoped permission policies, dashboard and person merge."""

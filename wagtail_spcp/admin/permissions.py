@@ -1,0 +1,45 @@
+"""Permission policies that add region scoping to Django's model permissions.
+
+A user needs the model permission for an action (as everywhere in Wagtail) and,
+for a confidential object, the object must belong to one of their regions.
+Listings, choosers, object views and bulk actions all ask these policies.
+"""
+
+from django.apps import apps
+
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from ..access import REGION_LOOKUPS, scope_queryset, user_can_see
+
+
+class RegionScopedPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, narrowed to the objects of the user's regions."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and user_can_see(user, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions) and user_can_see(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return scope_queryset(user, self.model._default_manager.all())
+
+
+SCOPED_MODELS = sorted({*REGION_LOOKUPS, "wagtail_spcp.person"})
+
+
+def register_permission_policies():
+    """Register a region-scoped policy for every confidential model (called from ``ready()``)."""
+    for label in SCOPED_MODELS:
+        model = apps.get_model(label)
+        register_permission_policy(model, RegionScopedPermissionPolicy(model))
+
+
+def permission_policy_for(model):
+    """The registered policy for ``model``."""
+    from wagtail.permissions import policy_registry
+
+    return policy_registry.get_by_type(model)

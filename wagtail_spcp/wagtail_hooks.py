@@ -1,0 +1,30 @@
+"""Registrations with Wagtail's admin. Logic lives in the modules imported here."""
+
+from wagtail import hooks
+
+# --- Staff admin (wagtail_spcp.admin): menu, dashboard panel, audit log actions ---
+from .admin import audit
+from .admin.bulk_actions import RegionScopedDeleteBulkAction
+from .admin.dashboard import PartnershipsDashboardPanel
+from .admin.viewsets import PartnershipsViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_partnerships_viewsets():
+    return PartnershipsViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_partnerships_dashboard_panel(request, panels):
+    panels.append(PartnershipsDashboardPanel(request))
+
+
+@hooks.register("register_log_actions")
+def register_partnerships_log_actions(actions):
+    audit.register_log_actions(actions)
+
+
+# Registered after wagtail.snippets' own delete action so that it replaces it for these models.
+hooks.register("register_bulk_action", RegionScopedDeleteBulkAction, order=100)
+
+# --- End of staff admin ---
