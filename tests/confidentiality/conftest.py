@@ -87,6 +87,25 @@ def confidential_records(make_engagement, markers):
         concern=concern,
         council=council,
     )
+    # A council marked public: its public page may show only its public fields and meetings.
+    open_council = Council.objects.create(
+        engagement=engagement,
+        name="Open Partnership Council",
+        status="active",
+        is_public=True,
+        public_summary="Meets monthly.",
+        rules_of_engagement=markers("openrules"),
+    )
+    CouncilMembership.objects.create(council=open_council, person=person, seat=markers("openseat"))
+    CouncilMeeting.objects.create(
+        council=open_council, date=datetime.date(2026, 4, 1), agenda="Public agenda", is_public=True
+    )
+    CouncilMeeting.objects.create(
+        council=open_council,
+        date=datetime.date(2026, 5, 1),
+        agenda=markers("privateagenda"),
+        minutes=markers("privateminutes"),
+    )
     ImportBatch.objects.create(
         engagement=engagement, file_name=f"{markers('file')}.xlsx", file_sha256="0" * 64
     )

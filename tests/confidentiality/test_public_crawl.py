@@ -69,6 +69,9 @@ def test_crawl_of_every_public_page_and_the_sitemap_shows_no_marker(client, mark
 
     assert responses["/sitemap.xml"][0] == 200
     assert len(responses) > 10, sorted(responses)
+    council_pages = [path for path in responses if "/councils/" in path]
+    assert council_pages, "the public council page should be reachable from its region page"
+    assert "Public agenda" in responses[council_pages[0]][1]
     assert all(status < 500 for status, _ in responses.values())
     assert_no_markers(markers, responses)
 

@@ -12,6 +12,53 @@ from modelcluster.models import ClusterableModel
 from ..choices import CouncilRole, CouncilStatus
 
 
+class PublicCouncils:
+    """Reads the public face of councils: only public councils, and only their public fields.
+
+    Queries load nothing but the columns named here, so a template given these values
+    cannot reach a confidential field.
+    """
+
+    COUNCIL_FIELDS = (
+        "pk",
+        "name",
+        "status",
+        "formed_on",
+        "public_summary",
+        "public_contact_name",
+        "public_contact_email",
+    )
+    MEETING_FIELDS = ("date", "agenda", "minutes")
+
+    @classmethod
+    def in_region(cls, region) -> list[dict]:
+        councils = Council.objects.filter(is_public=True, engagement__office__region=region)
+        return [cls._with_label(values) for values in councils.values(*cls.COUNCIL_FIELDS)]
+
+    @classmethod
+    def get(cls, region, council_id) -> dict | None:
+        """One public council of ``region`` with its public meetings, or None."""
+        council = (
+            Council.objects.filter(is_public=True, engagement__office__region=region, pk=council_id)
+            .values(*cls.COUNCIL_FIELDS)
+            .first()
+        )
+        if council is None:
+            return None
+        council = cls._with_label(council)
+        council["meetings"] = list(
+            CouncilMeeting.objects.filter(council_id=council_id, is_public=True)
+            .order_by("-date")
+            .values(*cls.MEETING_FIELDS)
+        )
+        return council
+
+    @staticmethod
+    def _with_label(values: dict) -> dict:
+        values["status_label"] = CouncilStatus(values["status"]).label
+        return values
+
+
 class Council(ClusterableModel):
     """A standing group that advises local leaders and carries out the action plan."""
 

@@ -2,6 +2,7 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
@@ -18,6 +19,7 @@ from modelcluster.models import ClusterableModel
 from ..choices import OfficeKind
 from ..states import place_name, validate_place_code
 from .base import Page
+from .councils import PublicCouncils
 
 zip_validator = RegexValidator(r"^\d{5}(-\d{4})?$", _("Enter a ZIP or ZIP+4 code."))
 
@@ -221,11 +223,37 @@ class OfficeFinderPageMixin(RoutablePageMixin, models.Model):
             region.offices.all(),
             key=lambda office: (office.kind != OfficeKind.REGIONAL, office.name),
         )
+        councils = PublicCouncils.in_region(region)
+        for council in councils:
+            council["url"] = self.council_url(region, council["pk"], request)
         return self.render(
             request,
             template="wagtail_spcp/pages/office_region_page.html",
-            context_overrides={"region": region, "offices": offices},
+            context_overrides={"region": region, "offices": offices, "councils": councils},
         )
+
+    @path("<slug:region_slug>/councils/<int:council_id>/", name="council")
+    def council_page(self, request, region_slug, council_id):
+        """A council marked public: its public fields and public meetings, nothing else."""
+        region = get_object_or_404(Region, slug=region_slug)
+        council = PublicCouncils.get(region, council_id)
+        if council is None:
+            raise Http404
+        return self.render(
+            request,
+            template="wagtail_spcp/pages/public_council_page.html",
+            context_overrides={
+                "region": region,
+                "region_url": self.region_url(region, request),
+                "council": council,
+            },
+        )
+
+    def council_url(self, region, council_id, request=None) -> str:
+        subpage = self.reverse_subpage(
+            "council", kwargs={"region_slug": region.slug, "council_id": council_id}
+        )
+        return self.get_url(request) + subpage
 
     def region_url(self, region, request=None) -> str:
         """The URL of ``region``'s page below this finder."""
@@ -240,6 +268,11 @@ class OfficeFinderPageMixin(RoutablePageMixin, models.Model):
         for region in Region.objects.order_by("sort_order", "name"):
             location = base + self.reverse_subpage("region", kwargs={"region_slug": region.slug})
             urls.append({"location": location, "lastmod": lastmod})
+            for council in PublicCouncils.in_region(region):
+                subpage = self.reverse_subpage(
+                    "council", kwargs={"region_slug": region.slug, "council_id": council["pk"]}
+                )
+                urls.append({"location": base + subpage, "lastmod": lastmod})
         return urls
 
 
