@@ -15,4 +15,5 @@ MEDIA_ROOT = REPO_DIR / "var" / "test-media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "spcp_imports": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
