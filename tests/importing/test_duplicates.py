@@ -1,8 +1,8 @@
 """Duplicates against the database under each policy, and undo."""
 
-import pytest
-
 from wagtail.models import ModelLogEntry
+
+import pytest
 
 from wagtail_spcp.choices import DuplicatePolicy, ImportStatus, ParticipationStatus
 from wagtail_spcp.importing.batches import ImportFailed, undo_batch

@@ -11,9 +11,7 @@ from .batches import ACTION_EXPORT, ACTION_IMPORT, ACTION_UNDO
 def register_log_actions(actions):
     actions.register_action(ACTION_IMPORT, _("Import participants"), _("Imported participants"))
     actions.register_action(ACTION_UNDO, _("Undo import"), _("Undid an import of participants"))
-    actions.register_action(
-        ACTION_EXPORT, _("Export participants"), _("Exported participants")
-    )
+    actions.register_action(ACTION_EXPORT, _("Export participants"), _("Exported participants"))
 
 
 def register_admin_urls():
