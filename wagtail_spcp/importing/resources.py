@@ -37,10 +37,10 @@ def _cell_text(value) -> str:
         value = int(value)
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
-    text = collapse_spaces(value)
+    text = str(value)
     if text.startswith("'") and text[1:2] in FORMULA_TRIGGERS:
         text = text[1:]
-    return text
+    return collapse_spaces(text)
 
 
 class TextWidget(widgets.CharWidget):
