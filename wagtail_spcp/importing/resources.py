@@ -96,7 +96,8 @@ class ChoiceWidget(TextWidget):
         self.choice_name = choice_name
         self.choices = CHOICE_SYNONYMS[choice_name][0]
         self.index = CHOICE_INDEX[choice_name]
-        self.labels = dict(self.choices.choices)
+        with override("en"):
+            self.labels = {value: str(label) for value, label in self.choices.choices}
         super().__init__(**kwargs)
 
     def clean(self, value, row=None, **kwargs):
@@ -111,8 +112,7 @@ class ChoiceWidget(TextWidget):
     def render(self, value, obj=None, **kwargs):
         if not value:
             return ""
-        with override("en"):
-            return str(self.labels.get(value, value))
+        return self.labels.get(value, value)
 
 
 class YesNoWidget(widgets.BooleanWidget):
@@ -134,7 +134,7 @@ class YesNoWidget(widgets.BooleanWidget):
         raise ValueError(_("not yes or no"))
 
     def render(self, value, obj=None, **kwargs):
-        return _("yes") if value else _("no")
+        return "yes" if value else "no"
 
 
 _LANGUAGE_NAMES = {}
