@@ -170,6 +170,8 @@ def main():
         from wagtail_spcp.models import Engagement, Office
 
         print(f"database: {connection.vendor}")
+        clear()
+        Engagement.objects.filter(slug="bench").delete()
         engagement = Engagement.objects.create(
             slug="bench",
             title="Benchmark",
