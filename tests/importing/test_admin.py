@@ -292,3 +292,16 @@ def test_export_needs_permission(client, django_user_model, reference_offices, e
     url = reverse("wagtail_spcp_importing:export", args=[engagement.pk, "csv"])
     assert denied(client.get(url))
     assert denied(client.get(reverse("wagtail_spcp_importing:upload")))
+
+
+def test_sign_in_sheet(client, southwest_staff, western_staff, engagement):
+    client.force_login(southwest_staff)
+    run_wizard(client, engagement, "signups.xlsx")
+    url = reverse("wagtail_spcp_importing:sign_in_sheet", args=[engagement.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Garcia, Maria" in content
+    assert "@media print" in content
+    client.force_login(western_staff)
+    assert client.get(url).status_code == 404

@@ -15,6 +15,11 @@ urlpatterns = [
         views.export,
         name="export",
     ),
+    path(
+        "engagement/<int:engagement_id>/sign-in-sheet/",
+        views.sign_in_sheet,
+        name="sign_in_sheet",
+    ),
     path("map/<str:token>/", views.map_columns, name="map"),
     path("<int:pk>/", views.batch_detail, name="batch"),
     path("<int:pk>/progress/", views.batch_progress, name="progress"),

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
 from ..access import engagements_for_user
-from ..choices import ImportStatus
+from ..choices import ImportStatus, ParticipationStatus
 from ..models import ImportBatch, ImportFile, ImportMapping
 from .batches import (
     ACTION_EXPORT,
@@ -316,3 +316,20 @@ def start_for_engagement(request, engagement_id):
     """The wizard, started from an engagement."""
     engagement = _engagement(request, engagement_id)
     return redirect(reverse("wagtail_spcp_importing:upload") + f"?engagement={engagement.pk}")
+
+
+def sign_in_sheet(request, engagement_id):
+    """A printable sign-in sheet for program day: one line per expected participant."""
+    _require(request, EXPORT_PERMISSION)
+    engagement = _engagement(request, engagement_id)
+    participations = (
+        engagement.participations.exclude(status=ParticipationStatus.CANCELLED)
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name")
+    )
+    log(engagement, ACTION_EXPORT, user=request.user, data={"format": "sign-in sheet"})
+    return TemplateResponse(
+        request,
+        "wagtail_spcp/importing/sign_in_sheet.html",
+        {"engagement": engagement, "participations": participations},
+    )
