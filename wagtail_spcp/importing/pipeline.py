@@ -26,6 +26,7 @@ from .resources import column_widget, neutralise_formula
 logger = logging.getLogger(__name__)
 
 CHUNK = 900
+WRITE_SLICE = 5000
 PROGRESS_EVERY = 5000
 
 
@@ -43,7 +44,7 @@ class ImportOptions:
     batch: ImportBatch | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class CleanRow:
     """One data row after normalising: its spreadsheet row number, values and errors."""
 
@@ -193,7 +194,9 @@ def clean_rows(table, columns, on_progress=None):
                         _("an email address or a phone number is required"),
                     )
                 )
-        yield CleanRow(number=position + 2, values=values, raw=raw, errors=errors)
+        yield CleanRow(
+            number=position + 2, values=values, raw=raw if errors else None, errors=errors
+        )
         if on_progress and (position + 1) % PROGRESS_EVERY == 0:
             on_progress(position + 1)
 
@@ -348,13 +351,16 @@ def plan(rows, matches, engagement, policy, outcome):
 def write(the_plan, engagement, batch):
     """Apply the plan in one transaction; return what changed, for undo."""
     now = timezone.now()
+    created_people, created_participations = [], []
     with transaction.atomic():
-        new_people = [Person(**values) for _row, values in the_plan.new_people]
-        Person.objects.bulk_create(new_people, batch_size=CHUNK)
-        person_for_row = {
-            row.number: person.pk
-            for (row, _values), person in zip(the_plan.new_people, new_people, strict=True)
-        }
+        # Model instances are built one slice at a time, so memory stays flat.
+        person_for_row = {}
+        for rows in _chunks(the_plan.new_people, WRITE_SLICE):
+            people = [Person(**values) for _row, values in rows]
+            Person.objects.bulk_create(people, batch_size=CHUNK)
+            for (row, _values), person in zip(rows, people, strict=True):
+                person_for_row[row.number] = person.pk
+            created_people.extend(person.pk for person in people)
 
         if the_plan.person_updates:
             changed_fields = set()
@@ -376,9 +382,8 @@ def write(the_plan, engagement, batch):
                 people, [*sorted(changed_fields), "updated_at"], batch_size=CHUNK
             )
 
-        participations = []
-        for row, person_id, part_values in the_plan.new_participations:
-            participations.append(
+        for rows in _chunks(the_plan.new_participations, WRITE_SLICE):
+            participations = [
                 Participation(
                     person_id=person_id or person_for_row[row.number],
                     engagement=engagement,
@@ -386,8 +391,10 @@ def write(the_plan, engagement, batch):
                     status=part_values.get("status") or ParticipationStatus.REGISTERED,
                     import_batch=batch,
                 )
-            )
-        Participation.objects.bulk_create(participations, batch_size=CHUNK)
+                for row, person_id, part_values in rows
+            ]
+            Participation.objects.bulk_create(participations, batch_size=CHUNK)
+            created_participations.extend(part.pk for part in participations)
 
         if the_plan.participation_updates:
             updates = []
@@ -409,8 +416,8 @@ def write(the_plan, engagement, batch):
             )
 
     return {
-        "created_people": [p.pk for p in new_people],
-        "created_participations": [p.pk for p in participations],
+        "created_people": created_people,
+        "created_participations": created_participations,
         "changed_people": {
             str(pk): before for pk, (before, _after) in the_plan.person_updates.items()
         },
@@ -424,7 +431,10 @@ def write(the_plan, engagement, batch):
 
 
 def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutcome:
-    """Map, normalise, validate, match, plan and (unless a dry run) write one table."""
+    """Map, normalise, validate, match, plan and (unless a dry run) write one table.
+
+    The table's rows are consumed: it is left with no rows.
+    """
     columns = resolve_columns(table.headers, options.mapping)
     outcome = ImportOutcome(total_rows=len(table), headers=list(table.headers))
     valid = []
@@ -436,6 +446,7 @@ def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutco
                 outcome.errors.append({"row": row.number, "column": header, "reason": reason})
         else:
             valid.append(row)
+    table.rows = []  # every row is now a CleanRow (or an invalid row's copy): free the cells
     kept = collapse_duplicates(valid)
     for row in valid:
         if row.duplicate_of:
