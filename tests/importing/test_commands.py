@@ -90,3 +90,22 @@ def test_export_then_import(engagement, tmp_path, file_format):
     assert output == "exported=5\n"
     again = run("spcp_import", str(target), "--engagement", engagement.slug)
     assert again == "new=0 updated=0 skipped=5 invalid=0\n"
+
+
+def test_purge_expired_files(engagement, run_import):
+    import datetime
+
+    from django.utils import timezone
+
+    from wagtail_spcp.models import ImportFile
+
+    batch = run_import("invalid-values.csv")
+    error_name = batch.error_file.file.name
+    storage = batch.error_file.file.storage
+    assert run("spcp_purge_import_files") == "deleted=0\n"
+    ImportFile.objects.update(created_at=timezone.now() - datetime.timedelta(days=8))
+    assert run("spcp_purge_import_files") == "deleted=2\n"
+    assert not storage.exists(error_name)
+    batch.refresh_from_db()
+    assert batch.error_file is None
+    assert batch.new_count == 1  # the record of the import stays

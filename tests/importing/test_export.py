@@ -92,3 +92,16 @@ def test_round_trip_into_a_new_engagement(engagement, stored_roster, run_import,
         )
     )
     assert organisations == set(FORMULAS)
+
+
+def test_people_export_round_trips(engagement, stored_roster, run_import, make_engagement):
+    from wagtail_spcp.importing.exporting import export_people
+
+    people = Person.objects.filter(last_name="Roster")
+    data = export_people(people, "csv")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == 1 + len(FORMULAS)
+    assert "Role" not in rows[0]
+    batch = run_import("people.csv", data=data, into=make_engagement(slug="other-2026"))
+    assert (batch.new_count, batch.updated_count, batch.invalid_count) == (len(FORMULAS), 0, 0)
+    assert Person.objects.count() == len(FORMULAS) + 1

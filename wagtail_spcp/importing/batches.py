@@ -94,8 +94,11 @@ def execute_batch(batch: ImportBatch, data: bytes | None = None) -> ImportBatch:
         outcome = import_table(table, options, on_progress=progress)
     except MappingError as error:
         _fail(batch, str(error))
-    except Exception:
-        logger.exception("Import batch %s failed while writing; nothing was saved.", batch.pk)
+    except Exception as error:
+        # The class name only: a database error's message can quote a row's values.
+        logger.error(
+            "Import batch %s failed (%s); nothing was saved.", batch.pk, type(error).__name__
+        )
         _fail(batch, _("The import failed unexpectedly and nothing was saved."))
 
     batch.mapping = mapping

@@ -15,7 +15,7 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
-from .resources import ParticipantResource
+from .resources import ParticipantResource, PersonResource
 
 FORMATS = ("xlsx", "csv")
 CONTENT_TYPES = {
@@ -32,11 +32,7 @@ def export_participants(engagement, file_format: str, queryset=None) -> bytes:
     headers = resource.get_export_headers()
     rows = resource.export_rows(queryset)
     if file_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(headers)
-        writer.writerows(rows)
-        return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        return _csv(headers, rows)
     return write_xlsx(headers, rows, sheet_name=str(engagement.slug)[:31] if engagement else "")
 
 
@@ -140,6 +136,26 @@ def _with_headers(headers, rows):
     yield [str(h) for h in headers]
     for row in rows:
         yield ["" if value is None else str(value) for value in row]
+
+
+def export_people(queryset, file_format: str) -> bytes:
+    """People (say, a filtered listing, already scoped by region) as a file of ``file_format``."""
+    if file_format not in FORMATS:
+        raise ValueError(f"unknown export format: {file_format}")
+    resource = PersonResource()
+    headers = resource.get_export_headers()
+    rows = resource.export_rows(queryset.order_by("last_name", "first_name", "pk"))
+    if file_format == "csv":
+        return _csv(headers, rows)
+    return write_xlsx(headers, rows, sheet_name="people")
+
+
+def _csv(headers, rows) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def export_file_name(engagement, file_format: str) -> str:

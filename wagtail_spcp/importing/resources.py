@@ -15,7 +15,7 @@ from django.utils.translation import override
 
 from import_export import fields, resources, widgets
 
-from ..models import Participation
+from ..models import Participation, Person
 from ..normalise import collapse_spaces, normalise_email, normalise_phone, normalise_zip
 from .columns import CHOICE_INDEX, CHOICE_SYNONYMS, COLUMNS_BY_NAME, header_key
 
@@ -189,8 +189,8 @@ EXPORT_COLUMNS = (
 )
 
 
-def _field(name):
-    attribute = name if name in ("role", "status") else f"person__{name}"
+def _field(name, prefix="person__"):
+    attribute = name if name in ("role", "status") else f"{prefix}{name}"
     with override("en"):
         label = str(COLUMNS_BY_NAME[name].label)
     return fields.Field(attribute=attribute, column_name=label, widget=column_widget(name))
@@ -253,3 +253,36 @@ class ParticipantResource(resources.ModelResource):
         )
         outcome = import_table(table, options)
         return outcome.as_result()
+
+
+PERSON_EXPORT_COLUMNS = EXPORT_COLUMNS[:9]
+
+
+def _person_field(name):
+    return _field(name, prefix="")
+
+
+class PersonResource(resources.ModelResource):
+    """People (for example a filtered people listing) with the same columns as participants."""
+
+    first_name = _person_field("first_name")
+    last_name = _person_field("last_name")
+    email = _person_field("email")
+    phone = _person_field("phone")
+    organisation = _person_field("organisation")
+    sector = _person_field("sector")
+    zip_code = _person_field("zip_code")
+    preferred_language = _person_field("preferred_language")
+    consent_to_contact = _person_field("consent_to_contact")
+
+    class Meta:
+        model = Person
+        fields = PERSON_EXPORT_COLUMNS
+        export_order = PERSON_EXPORT_COLUMNS
+
+    def export_rows(self, queryset):
+        export_fields = self.get_export_fields()
+        paths = [f.attribute for f in export_fields]
+        renderers = [f.widget.render for f in export_fields]
+        for values in queryset.values_list(*paths).iterator(chunk_size=2000):
+            yield [render(value) for render, value in zip(renderers, values, strict=True)]
