@@ -126,3 +126,17 @@ def test_dry_run_cannot_be_undone(run_import, existing):
     batch = run_import("sheet.csv", data=SHEET.encode(), dry_run=True)
     with pytest.raises(ImportFailed):
         undo_batch(batch)
+
+
+def test_undo_restores_a_changed_date(run_import, existing, engagement):
+    import datetime
+
+    maria, _tom = existing
+    Participation.objects.filter(person=maria).update(registered_on=datetime.date(2026, 1, 5))
+    sheet = "First name,Last name,Email,Registration date\nMaria,Garcia,maria.garcia@example.org,2/1/2026\n"
+    batch = run_import("dates.csv", data=sheet.encode())
+    part = Participation.objects.get(person=maria, engagement=engagement)
+    assert part.registered_on == datetime.date(2026, 2, 1)
+    undo_batch(batch)
+    part.refresh_from_db()
+    assert part.registered_on == datetime.date(2026, 1, 5)

@@ -168,3 +168,23 @@ def test_queries_grow_with_batches_not_rows(run_import, django_assert_max_num_qu
         batch = run_import("bulk.csv", data=data)
     assert batch.new_count == 1500
     assert Participation.objects.count() == 1500
+
+
+def test_excel_and_text_dates(run_import, engagement):
+    import datetime
+
+    batch = run_import("dates.xlsx")
+    assert batch.new_count == 5
+    assert batch.errors == [{"row": 7, "column": "Timestamp", "reason": "not a date"}]
+    registered = dict(
+        Participation.objects.filter(engagement=engagement).values_list(
+            "person__first_name", "registered_on"
+        )
+    )
+    assert registered == {
+        "Date": datetime.date(2026, 3, 1),  # a date cell
+        "Serial": datetime.date(2026, 3, 2),  # an Excel serial number
+        "Form": datetime.date(2026, 3, 3),  # a web form's "3/3/2026 9:15:00"
+        "Typed": datetime.date(2026, 3, 4),  # "March 4, 2026"
+        "Iso": datetime.date(2026, 3, 5),  # ISO text
+    }

@@ -96,6 +96,23 @@ COLUMNS = (
         ("status", "attendance", "registration status", "rsvp"),
         person_field=False,
     ),
+    ParticipantColumn(
+        "registered_on",
+        _("Registered on"),
+        (
+            "registered on",
+            "registration date",
+            "date registered",
+            "sign up date",
+            "signed up on",
+            "timestamp",
+            "submitted",
+            "submitted at",
+            "submission date",
+            "date",
+        ),
+        person_field=False,
+    ),
 )
 
 COLUMNS_BY_NAME = {column.name: column for column in COLUMNS}
@@ -110,7 +127,7 @@ PERSON_FIELDS = (
     "preferred_language",
     "consent_to_contact",
 )
-PARTICIPATION_FIELDS = ("role", "status")
+PARTICIPATION_FIELDS = ("role", "status", "registered_on")
 
 _HEADER_INDEX = {
     header_key(spelling): column.name for column in COLUMNS for spelling in column.spellings

@@ -278,6 +278,11 @@ def _person_changes(policy, person, values):
     return changes
 
 
+def _jsonable(value):
+    """A value as the batch's ``changes`` JSON stores it (dates as ISO text)."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 @dataclass
 class Plan:
     new_people: list = field(default_factory=list)  # (row, person values)
@@ -322,7 +327,7 @@ def plan(rows, matches, engagement, policy, outcome):
             changes = _person_changes(policy, person, row.values)
         if changes:
             result.person_updates[person["id"]] = (
-                {n: person[n] for n in changes},
+                {n: _jsonable(person[n]) for n in changes},
                 changes,
             )
         part = participations.get(person["id"])
@@ -335,7 +340,7 @@ def plan(rows, matches, engagement, policy, outcome):
             part_changes = {n: v for n, v in part_values.items() if v != part[n]}
         if part_changes:
             result.participation_updates[part["id"]] = (
-                {n: part[n] for n in part_changes},
+                {n: _jsonable(part[n]) for n in part_changes},
                 part_changes,
             )
         if changes or part_changes:
@@ -389,6 +394,7 @@ def write(the_plan, engagement, batch):
                     engagement=engagement,
                     role=part_values.get("role") or ParticipationRole.PARTICIPANT,
                     status=part_values.get("status") or ParticipationStatus.REGISTERED,
+                    registered_on=part_values.get("registered_on"),
                     import_batch=batch,
                 )
                 for row, person_id, part_values in rows

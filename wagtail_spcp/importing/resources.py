@@ -17,7 +17,13 @@ from import_export import fields, resources, widgets
 
 from ..models import Participation, Person
 from ..normalise import collapse_spaces, normalise_email, normalise_phone, normalise_zip
-from .columns import CHOICE_INDEX, CHOICE_SYNONYMS, COLUMNS_BY_NAME, header_key
+from .columns import (
+    CHOICE_INDEX,
+    CHOICE_SYNONYMS,
+    COLUMNS_BY_NAME,
+    PARTICIPATION_FIELDS,
+    header_key,
+)
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -137,6 +143,60 @@ class YesNoWidget(widgets.BooleanWidget):
         return "yes" if value else "no"
 
 
+EXCEL_EPOCH = datetime.date(1899, 12, 30)
+DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%m/%d/%Y",
+    "%m/%d/%y",
+    "%Y/%m/%d",
+    "%m-%d-%Y",
+    "%d %b %Y",
+    "%d %B %Y",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+    "%b %d %Y",
+    "%B %d %Y",
+)
+
+
+class DateWidget(widgets.DateWidget):
+    """A date from a date cell, an Excel serial number, or text in a common format.
+
+    Slashed dates are read month first (U.S. usage); a time after the date is ignored.
+    """
+
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if 1 <= value < 2958466:  # Excel's serial day numbers (1900 date system)
+                return EXCEL_EPOCH + datetime.timedelta(days=int(value))
+            raise ValueError(_("not a date"))
+        text = _cell_text(value).replace(",", " ")
+        text = " ".join(text.split())
+        if not text:
+            return None
+        if text.replace(".", "", 1).isdigit():
+            return self.clean(float(text))
+        candidates = [text, text.split(" ")[0], text.split("T")[0]]
+        if " " in text:
+            candidates.append(" ".join(text.split(" ")[:3]))
+        for candidate in candidates:
+            for date_format in DATE_FORMATS:
+                try:
+                    return datetime.datetime.strptime(candidate, date_format).date()
+                except ValueError:
+                    continue
+        raise ValueError(_("not a date"))
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+
 _LANGUAGE_NAMES = {}
 for _code, _info in LANG_INFO.items():
     if "name" in _info:
@@ -171,6 +231,7 @@ def column_widget(name):
         "consent_to_contact": YesNoWidget(),
         "role": ChoiceWidget("role"),
         "status": ChoiceWidget("status"),
+        "registered_on": DateWidget(),
     }[name]
 
 
@@ -186,11 +247,12 @@ EXPORT_COLUMNS = (
     "consent_to_contact",
     "role",
     "status",
+    "registered_on",
 )
 
 
 def _field(name, prefix="person__"):
-    attribute = name if name in ("role", "status") else f"{prefix}{name}"
+    attribute = name if name in PARTICIPATION_FIELDS else f"{prefix}{name}"
     with override("en"):
         label = str(COLUMNS_BY_NAME[name].label)
     return fields.Field(attribute=attribute, column_name=label, widget=column_widget(name))
@@ -210,6 +272,7 @@ class ParticipantResource(resources.ModelResource):
     consent_to_contact = _field("consent_to_contact")
     role = _field("role")
     status = _field("status")
+    registered_on = _field("registered_on")
 
     class Meta:
         model = Participation

@@ -98,6 +98,7 @@ class Participation(models.Model):
         related_name="participations",
         verbose_name=_("breakout group"),
     )
+    registered_on = models.DateField(_("registered on"), null=True, blank=True)
     import_batch = models.ForeignKey(
         "wagtail_spcp.ImportBatch",
         null=True,
