@@ -133,10 +133,23 @@ def test_undo_restores_a_changed_date(run_import, existing, engagement):
 
     maria, _tom = existing
     Participation.objects.filter(person=maria).update(registered_on=datetime.date(2026, 1, 5))
-    sheet = "First name,Last name,Email,Registration date\nMaria,Garcia,maria.garcia@example.org,2/1/2026\n"
+    sheet = (
+        "First name,Last name,Email,Registration date\n"
+        "Maria,Garcia,maria.garcia@example.org,2/1/2026\n"
+    )
     batch = run_import("dates.csv", data=sheet.encode())
     part = Participation.objects.get(person=maria, engagement=engagement)
     assert part.registered_on == datetime.date(2026, 2, 1)
     undo_batch(batch)
     part.refresh_from_db()
     assert part.registered_on == datetime.date(2026, 1, 5)
+
+
+def test_name_and_phone_match_ignores_case_and_phone_format(run_import, existing):
+    _maria, tom = existing
+    sheet = "First name,Last name,Phone,Organisation\ntom,BROWN,(512) 555-0132,Faith Forward\n"
+    batch = run_import("case.csv", data=sheet.encode())
+    assert batch.new_count == 1  # Tom joins the engagement: no second Tom Brown
+    assert Person.objects.filter(last_name__iexact="brown").count() == 1
+    tom.refresh_from_db()
+    assert tom.organisation == "Faith Forward"

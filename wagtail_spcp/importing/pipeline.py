@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -231,17 +232,19 @@ def match_existing(rows, policy):
     fields = ("id", *PERSON_FIELDS)
     by_email = {}
     emails = {row.values["email"] for row in rows if row.values.get("email")}
+    # Lower(email), on non-blank emails: the terms of the unique index, so it is used.
+    people = Person.objects.exclude(email="").annotate(email_key=Lower("email"))
     for chunk in _chunks(emails):
-        for person in Person.objects.filter(email__in=chunk).values(*fields):
-            by_email[person["email"]] = person
+        for person in people.filter(email_key__in=chunk).values(*fields):
+            by_email[person["email"].lower()] = person
     by_name_phone = {}
     if policy != DuplicatePolicy.ALLOW:
-        phones = {
-            row.values["phone"]
+        wanted = [
+            row
             for row in rows
             if row.values.get("phone") and row.values.get("email") not in by_email
-        }
-        for chunk in _chunks(phones):
+        ]
+        for chunk in _chunks({row.values["phone"] for row in wanted}):
             for person in Person.objects.filter(phone__in=chunk).values(*fields):
                 key = (person["first_name"].lower(), person["last_name"].lower(), person["phone"])
                 by_name_phone.setdefault(key, person)
