@@ -18,6 +18,7 @@ import resource
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -28,6 +29,7 @@ sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
 
 
 def setup(tmp):
+    warnings.filterwarnings("ignore", message="Limit for query logging exceeded")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "spcp_demo.settings.test")
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
     import django

@@ -120,3 +120,25 @@ def test_database_worker_runs_the_import(client, django_user_model, reference_of
     assert Participation.objects.filter(engagement=engagement).count() == 300
     progress = client.get(reverse("wagtail_spcp_importing:progress", args=[batch.pk])).json()
     assert progress == {"status": "completed", "percent": 100, "processed": 300, "total": 300}
+
+
+def test_a_task_that_dies_fails_its_batch(engagement, monkeypatch):
+    from wagtail_spcp.importing import batches
+    from wagtail_spcp.importing.storage import store_file
+    from wagtail_spcp.importing.tasks import run_import_batch
+
+    from .conftest import sample
+
+    upload = store_file(sample("signups.xlsx"), "signups.xlsx")
+    batch = batches.create_batch(upload=upload, engagement=engagement)
+
+    def die(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(batches, "error_workbook", die)
+    monkeypatch.setattr(batches, "read_table", die)
+    with pytest.raises(MemoryError):
+        run_import_batch.call(batch.pk)
+    batch.refresh_from_db()
+    assert batch.status == ImportStatus.FAILED
+    assert batch.failure_message

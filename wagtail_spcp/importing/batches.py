@@ -177,9 +177,11 @@ def undo_batch(batch: ImportBatch, user=None) -> ImportBatch:
             Person.objects.filter(pk=int(person_id)).update(**before)
         created = changes.get("created_people", [])
         for start in range(0, len(created), 900):
-            # people who joined another engagement since the import stay
+            # people who since joined another engagement, a council or a group stay
             Person.objects.filter(pk__in=created[start : start + 900]).filter(
-                participations__isnull=True, facilitated_groups__isnull=True
+                participations__isnull=True,
+                facilitated_groups__isnull=True,
+                council_memberships__isnull=True,
             ).delete()
         batch.status = ImportStatus.UNDONE
         batch.save(update_fields=["status"])

@@ -1,7 +1,11 @@
 """The background task that runs a large import (django-tasks; JSON arguments only)."""
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
 from django_tasks import task
 
+from ..choices import ImportStatus
 from ..models import ImportBatch
 
 
@@ -15,4 +19,12 @@ def run_import_batch(batch_id: int) -> str:
         execute_batch(batch)
     except ImportFailed:
         batch.refresh_from_db()
+    except Exception:
+        # never leave the batch page waiting on a task that has died
+        ImportBatch.objects.filter(pk=batch.pk).update(
+            status=ImportStatus.FAILED,
+            failure_message=_("The import failed unexpectedly and nothing was saved."),
+            finished_at=timezone.now(),
+        )
+        raise
     return summary_line(batch)
