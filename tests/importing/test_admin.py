@@ -305,3 +305,16 @@ def test_sign_in_sheet(client, southwest_staff, western_staff, engagement):
     assert "@media print" in content
     client.force_login(western_staff)
     assert client.get(url).status_code == 404
+
+
+def test_imports_menu_only_for_staff_with_engagements(
+    rf, southwest_staff, django_user_model, engagement
+):
+    from wagtail_spcp.importing.admin import register_menu_item
+
+    item = register_menu_item()
+    request = rf.get("/admin/")
+    request.user = southwest_staff
+    assert item.is_shown(request)
+    request.user = django_user_model.objects.create_user(username="outsider", password="pw")
+    assert not item.is_shown(request)

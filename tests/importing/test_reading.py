@@ -90,3 +90,15 @@ def test_oversized_file():
 def test_unknown_kind():
     with pytest.raises(UnreadableFile, match=r"\.xlsx"):
         read_table(b"hello", "notes.docx")
+
+
+def test_semicolon_csv_from_a_european_excel():
+    data = "First name;Last name;Email\nAnna;Berg;anna.berg@example.org\n".encode("cp1252")
+    table = read_table(data, "export.csv")
+    assert table.headers == ["First name", "Last name", "Email"]
+    assert table.rows == [["Anna", "Berg", "anna.berg@example.org"]]
+
+
+def test_binary_file_renamed_csv():
+    with pytest.raises(UnreadableFile, match="not a CSV text file"):
+        read_table(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.csv")

@@ -124,7 +124,7 @@ def suggest_columns(headers, mapping=None) -> list:
     return suggested
 
 
-def check_columns(columns, headers=None) -> None:
+def check_columns(columns) -> None:
     """Raise ``MappingError`` unless the mapped columns can identify a person."""
     mapped = [c for c in columns if c]
     doubled = {c for c in mapped if mapped.count(c) > 1}
@@ -148,7 +148,7 @@ def check_columns(columns, headers=None) -> None:
 
 def resolve_columns(headers, mapping=None) -> list:
     columns = suggest_columns(headers, mapping)
-    check_columns(columns, headers)
+    check_columns(columns)
     return columns
 
 
