@@ -108,3 +108,28 @@ def test_formula_with_a_saved_result_imports_the_result(run_import):
     )
     assert batch.new_count == 2
     assert Person.objects.get(email="ida.wells@example.org").last_name == "Wells"
+
+
+@pytest.mark.parametrize(
+    "text, region, expected",
+    [
+        ("(512) 555-0101", "US", "+15125550101"),
+        ("1-512-555-0101", "US", "+15125550101"),
+        ("+1 416 555 0101", "US", "+14165550101"),  # Canadian number, U.S. default region
+        ("416.555.0101", "CA", "+14165550101"),
+        ("+44 20 7946 0958", "US", "+442079460958"),
+        ("512-555-0101 ext. 12", "US", "+15125550101"),
+    ],
+)
+def test_phone_shortcut_agrees_with_phonenumbers(text, region, expected):
+    from wagtail_spcp.normalise import normalise_phone
+
+    assert normalise_phone(text, region) == expected
+
+
+@pytest.mark.parametrize("text", ["(012) 555-0101", "123", "555-0101", "(999) 555-0101"])
+def test_phone_invalid(text):
+    from wagtail_spcp.normalise import normalise_phone
+
+    with pytest.raises(Exception):  # noqa: B017 - phonenumbers raises several kinds
+        normalise_phone(text, "US")
