@@ -235,7 +235,7 @@ def match_existing(rows, policy):
     by_email = {}
     emails = {row.values["email"] for row in rows if row.values.get("email")}
     # Lower(email), on non-blank emails: the terms of the unique index, so it is used.
-    people = Person.objects.exclude(email="").annotate(email_key=Lower("email"))
+    people = Person.objects.exclude(email="").annotate(email_key=Lower("email")).order_by()
     for chunk in _chunks(emails):
         for person in people.filter(email_key__in=chunk).values(*fields):
             by_email[person["email"].lower()] = person
@@ -247,7 +247,7 @@ def match_existing(rows, policy):
             if row.values.get("phone") and row.values.get("email") not in by_email
         ]
         for chunk in _chunks({row.values["phone"] for row in wanted}):
-            for person in Person.objects.filter(phone__in=chunk).values(*fields):
+            for person in Person.objects.filter(phone__in=chunk).order_by().values(*fields):
                 key = (person["first_name"].lower(), person["last_name"].lower(), person["phone"])
                 by_name_phone.setdefault(key, person)
     matches = {}
