@@ -301,8 +301,10 @@ def plan(rows, matches, engagement, policy, outcome):
     matched_ids = {person["id"] for person in matches.values()}
     participations = {}
     for chunk in _chunks(matched_ids):
-        for part in Participation.objects.filter(engagement=engagement, person_id__in=chunk).values(
-            "id", "person_id", *PARTICIPATION_FIELDS
+        for part in (
+            Participation.objects.filter(engagement=engagement, person_id__in=chunk)
+            .order_by()
+            .values("id", "person_id", *PARTICIPATION_FIELDS)
         ):
             participations[part["person_id"]] = part
     result = Plan()
