@@ -35,10 +35,36 @@ def normalise_phone(value, region: str | None = None) -> str:
     text = collapse_spaces(value)
     if not text:
         return ""
-    number = phonenumbers.parse(text, region or default_phone_region())
+    region = region or default_phone_region()
+    fast = _north_american_number(text, region)
+    if fast is not None:
+        return fast
+    number = phonenumbers.parse(text, region)
     if not phonenumbers.is_valid_number(number):
         raise ValueError(f"not a valid phone number: {text}")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+_PLAIN_NANP = re.compile(r"^(?:\+?1[ .-]?)?\(?([2-9]\d\d)\)?[ .-]?(\d{3})[ .-]?(\d{4})$")
+
+
+def _north_american_number(text: str, region: str) -> str | None:
+    """A shortcut for the commonest case, "(512) 555-0101" in a North American region.
+
+    Builds the number without ``phonenumbers.parse`` and checks it against the region
+    first; the result is the same as the general path's. ``None`` means "not this case,
+    or not valid for this region": the caller then takes the general path.
+    """
+    if phonenumbers.country_code_for_region(region) != 1:
+        return None
+    match = _PLAIN_NANP.match(text)
+    if not match:
+        return None
+    digits = "".join(match.groups())
+    number = phonenumbers.PhoneNumber(country_code=1, national_number=int(digits))
+    if not phonenumbers.is_valid_number_for_region(number, region):
+        return None
+    return f"+1{digits}"
 
 
 def normalise_zip(value) -> str:

@@ -3,7 +3,7 @@
 from .audit import RegionScopedLogEntry
 from .councils import Council, CouncilMeeting, CouncilMembership
 from .engagements import ActionItem, BreakoutGroup, Concern, Engagement, EngagementMilestone
-from .imports import ImportBatch
+from .imports import ImportBatch, ImportFile, ImportMapping
 from .offices import Office, OfficeFinderPage, OfficeFinderPageMixin, Region, RegionState
 from .people import Participation, Person
 from .programs import (
@@ -29,6 +29,8 @@ __all__ = [
     "Engagement",
     "EngagementMilestone",
     "ImportBatch",
+    "ImportFile",
+    "ImportMapping",
     "Office",
     "OfficeFinderPage",
     "OfficeFinderPageMixin",

@@ -60,6 +60,22 @@ class ImportBatch(models.Model):
         help_text=_("What the import created and the values it replaced, so it can be undone."),
     )
     failure_message = models.TextField(_("failure message"), blank=True)
+    source_file = models.ForeignKey(
+        "wagtail_spcp.ImportFile",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded file"),
+    )
+    error_file = models.ForeignKey(
+        "wagtail_spcp.ImportFile",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("error workbook"),
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -78,3 +94,73 @@ class ImportBatch(models.Model):
         if not self.total_rows:
             return 0
         return min(100, round(100 * self.processed_rows / self.total_rows))
+
+
+def import_file_storage():
+    """The private storage for uploaded spreadsheets and error workbooks.
+
+    Never the public media storage: a site configures ``STORAGES["spcp_imports"]``,
+    otherwise files go to ``SPCP_IMPORT_ROOT`` (default: a ``spcp-private`` folder next
+    to ``MEDIA_ROOT``, not under it), a storage with no public URL.
+    """
+    from ..importing.storage import get_import_storage
+
+    return get_import_storage()
+
+
+class ImportFile(models.Model):
+    """A privately stored spreadsheet: an upload, or an error workbook made by an import."""
+
+    class Kind(models.TextChoices):
+        UPLOAD = "upload", _("Upload")
+        ERROR_REPORT = "errors", _("Error workbook")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.UPLOAD)
+    file = models.FileField(_("file"), storage=import_file_storage, upload_to="spcp-imports/")
+    original_name = models.CharField(_("original file name"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import file")
+        verbose_name_plural = _("import files")
+
+    def __str__(self):
+        return self.original_name
+
+
+class ImportMapping(models.Model):
+    """A named column mapping, saved from the import wizard and reused by later imports."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    columns = models.JSONField(
+        _("columns"),
+        default=dict,
+        help_text=_("Normalised header → participant field (blank: do not import)."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("import mapping")
+        verbose_name_plural = _("import mappings")
+
+    def __str__(self):
+        return self.name

@@ -45,7 +45,9 @@ class Person(models.Model):
         indexes = [
             models.Index(
                 fields=["last_name", "first_name", "phone"], name="spcp_person_name_phone_idx"
-            )
+            ),
+            # the importer's second duplicate key: name and phone, looked up by phone
+            models.Index(fields=["phone"], name="spcp_person_phone_idx"),
         ]
 
     def __str__(self):
@@ -98,6 +100,7 @@ class Participation(models.Model):
         related_name="participations",
         verbose_name=_("breakout group"),
     )
+    registered_on = models.DateField(_("registered on"), null=True, blank=True)
     import_batch = models.ForeignKey(
         "wagtail_spcp.ImportBatch",
         null=True,

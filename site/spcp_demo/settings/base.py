@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "import_export",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -135,3 +137,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Background tasks (large imports). The immediate backend runs a task in the request;
+# a site with a worker sets "django_tasks_db.DatabaseBackend" and runs `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Uploaded spreadsheets and error workbooks are personal data: kept outside MEDIA_ROOT.
+SPCP_IMPORT_ROOT = REPO_DIR / "var" / "private"

@@ -17,6 +17,7 @@ MEDIA_ROOT = REPO_DIR / "var" / "test-media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "spcp_imports": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 
 # The optional wagtail-modeladmin integration is tested whenever its package is installed.

@@ -1,0 +1,135 @@
+"""The participant resource and its widgets, used through django-import-export's own API."""
+
+import io
+import zipfile
+
+import pytest
+import tablib
+
+from wagtail_spcp.choices import ParticipationStatus, Sector
+from wagtail_spcp.importing.columns import auto_match
+from wagtail_spcp.importing.reading import read_table
+from wagtail_spcp.importing.resources import (
+    ChoiceWidget,
+    ParticipantResource,
+    YesNoWidget,
+    neutralise_formula,
+)
+from wagtail_spcp.models import Participation, Person
+
+from .conftest import sample
+
+
+@pytest.mark.parametrize(
+    "header, column",
+    [
+        ("E-mail", "email"),
+        ("Email Address", "email"),
+        ("EMAIL_ADDRESS", "email"),
+        ("First", "first_name"),
+        ("Given name", "first_name"),
+        ("Phone #", "phone"),
+        ("Mobile", "phone"),
+        ("Zip/Postal code", "zip_code"),
+        ("  Last   Name ", "last_name"),
+        ("Organization", "organisation"),
+        ("Favourite colour", ""),
+    ],
+)
+def test_header_spellings(header, column):
+    assert auto_match(header) == column
+
+
+@pytest.mark.parametrize(
+    "name, text, value",
+    [
+        ("sector", "Faith and clergy", Sector.FAITH),
+        ("sector", "CLERGY", Sector.FAITH),
+        ("sector", "law_enforcement", Sector.LAW_ENFORCEMENT),
+        ("sector", "Police", Sector.LAW_ENFORCEMENT),
+        ("status", "No-show", ParticipationStatus.NO_SHOW),
+        ("status", "no show", ParticipationStatus.NO_SHOW),
+        ("status", "Wait list", ParticipationStatus.WAITLISTED),
+        ("status", "canceled", ParticipationStatus.CANCELLED),
+    ],
+)
+def test_choice_synonyms_build_on_the_choices(name, text, value):
+    widget = ChoiceWidget(name)
+    assert widget.clean(text) == value
+    assert widget.clean(widget.render(value)) == value
+
+
+def test_yes_no():
+    widget = YesNoWidget()
+    assert [widget.clean(v) for v in ("Yes", "x", "0", "", None)] == [True, True, False, None, None]
+    with pytest.raises(ValueError):
+        widget.clean("maybe")
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@A1", "\tx", "\rx"])
+def test_neutralise_formula(text):
+    assert neutralise_formula(text) == "'" + text
+
+
+def test_resource_import_data_uses_the_pipeline(engagement):
+    table = read_table(sample("signups-utf8.csv"), "signups-utf8.csv")
+    dataset = tablib.Dataset(*table.rows, headers=table.headers)
+    resource = ParticipantResource(engagement=engagement)
+    result = resource.import_data(dataset, dry_run=True)
+    assert result.totals["new"] == 4
+    assert Person.objects.count() == 0
+    result = resource.import_data(dataset, dry_run=False)
+    assert result.totals["new"] == 4
+    assert Participation.objects.filter(engagement=engagement).count() == 4
+
+
+def test_resource_export_dataset(engagement, run_import):
+    run_import("signups-utf8.csv")
+    dataset = ParticipantResource(engagement=engagement).export()
+    assert dataset.headers[:3] == ["First name", "Last name", "Email"]
+    assert len(dataset) == 4
+
+
+def test_formula_with_a_saved_result_imports_the_result(run_import):
+    """A workbook saved by Excel keeps each formula's result; the importer reads it."""
+    source = zipfile.ZipFile(io.BytesIO(sample("formulas.xlsx")))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<f>A2&amp;" "&amp;B2</f><v />', b"<f>A2</f><v>Ida Wells</v>")
+                data = data.replace(b'<f>A3&amp;" "&amp;B3</f><v />', b"<f>A3</f><v>Max Ray</v>")
+            target.writestr(item, data)
+    batch = run_import(
+        "formulas.xlsx",
+        data=buffer.getvalue(),
+        mapping={"firstname": "", "lastname": "", "email": "email", "full": "full_name"},
+    )
+    assert batch.new_count == 2
+    assert Person.objects.get(email="ida.wells@example.org").last_name == "Wells"
+
+
+@pytest.mark.parametrize(
+    "text, region, expected",
+    [
+        ("(512) 555-0101", "US", "+15125550101"),
+        ("1-512-555-0101", "US", "+15125550101"),
+        ("+1 416 555 0101", "US", "+14165550101"),  # Canadian number, U.S. default region
+        ("416.555.0101", "CA", "+14165550101"),
+        ("+44 20 7946 0958", "US", "+442079460958"),
+        ("512-555-0101 ext. 12", "US", "+15125550101"),
+    ],
+)
+def test_phone_shortcut_agrees_with_phonenumbers(text, region, expected):
+    from wagtail_spcp.normalise import normalise_phone
+
+    assert normalise_phone(text, region) == expected
+
+
+@pytest.mark.parametrize("text", ["(012) 555-0101", "123", "555-0101", "(999) 555-0101"])
+def test_phone_invalid(text):
+    from wagtail_spcp.normalise import normalise_phone
+
+    with pytest.raises(Exception):  # noqa: B017 - phonenumbers raises several kinds
+        normalise_phone(text, "US")

@@ -1,0 +1,22 @@
+"""The spreadsheet pipeline: participants in from XLSX/CSV, out to XLSX/CSV.
+
+Stages, each in its own module:
+
+- ``reading``: XLSX (python-calamine, openpyxl as fallback) and CSV (UTF-8, UTF-8 with
+  BOM, Windows-1252), with the size limit, zip-bomb and damaged-file checks;
+- ``columns``: the columns an import fills, header spellings and choice synonyms;
+- ``resources``: django-import-export widgets and ``ParticipantResource``;
+- ``pipeline``: map, normalise, validate, collapse in-file duplicates, match the
+  database, plan, write atomically, report;
+- ``batches``: ``ImportBatch`` records, the audit log and undo;
+- ``tasks``: large imports as a django-tasks task;
+- ``exporting``: XLSX/CSV export with formula injection neutralised;
+- ``views``, ``forms``, ``urls``, ``admin``: the admin wizard, registered from
+  ``wagtail_spcp.wagtail_hooks``.
+
+Settings: ``SPCP_IMPORT_MAX_BYTES`` (default 10 MB), ``SPCP_IMPORT_MAX_UNCOMPRESSED_BYTES``
+(default 30 times that), ``SPCP_IMPORT_TASK_ROWS`` (rows above which an import runs as a
+task, default 2,000), ``SPCP_IMPORT_FILE_LIFETIME`` (seconds an error workbook and a
+wizard link stay valid, default 7 days), ``SPCP_IMPORT_ROOT`` or ``STORAGES["spcp_imports"]``
+(private storage for uploads and error workbooks; never the public media storage).
+"""

@@ -1,0 +1,199 @@
+"""The participant columns the importer knows: field names, labels, header spellings, synonyms.
+
+The choice synonyms start from ``wagtail_spcp.choices`` (each value and label) and add the
+words people type on sign-up sheets; nothing here repeats the list of choices.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+
+from ..choices import ParticipationRole, ParticipationStatus, Sector
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def header_key(value) -> str:
+    """A header reduced to lower-case letters and digits: "E-mail " and "email" are equal."""
+    text = str(value or "").lower().replace("#", "number").replace("&", "and")
+    return _NON_ALNUM.sub("", text)
+
+
+@dataclass(frozen=True)
+class ParticipantColumn:
+    """One column an import can fill; ``spellings`` are header spellings that auto-match it."""
+
+    name: str
+    label: str
+    spellings: tuple = field(default_factory=tuple)
+    person_field: bool = True
+
+
+COLUMNS = (
+    ParticipantColumn(
+        "first_name",
+        _("First name"),
+        ("first", "first name", "firstname", "given name", "forename", "fname", "name first"),
+    ),
+    ParticipantColumn(
+        "last_name",
+        _("Last name"),
+        ("last", "last name", "lastname", "surname", "family name", "lname", "name last"),
+    ),
+    ParticipantColumn(
+        "full_name",
+        _("Full name (split into first and last)"),
+        ("name", "full name", "your name", "participant", "participant name", "attendee name"),
+    ),
+    ParticipantColumn(
+        "email",
+        _("Email"),
+        ("email", "e-mail", "email address", "e-mail address", "mail", "your email"),
+    ),
+    ParticipantColumn(
+        "phone",
+        _("Phone"),
+        (
+            "phone",
+            "phone #",
+            "phone number",
+            "telephone",
+            "tel",
+            "mobile",
+            "mobile phone",
+            "cell",
+            "cell phone",
+            "contact number",
+        ),
+    ),
+    ParticipantColumn(
+        "organisation",
+        _("Organisation"),
+        ("organisation", "organization", "org", "company", "affiliation", "agency", "employer"),
+    ),
+    ParticipantColumn("sector", _("Sector"), ("sector", "community sector", "group")),
+    ParticipantColumn(
+        "zip_code",
+        _("ZIP code"),
+        ("zip", "zip code", "zipcode", "zip/postal code", "postal code", "postcode"),
+    ),
+    ParticipantColumn(
+        "preferred_language",
+        _("Preferred language"),
+        ("language", "preferred language", "lang"),
+    ),
+    ParticipantColumn(
+        "consent_to_contact",
+        _("Consent to contact"),
+        ("consent", "consent to contact", "may we contact you", "opt in", "contact ok"),
+    ),
+    ParticipantColumn("role", _("Role"), ("role", "participant role"), person_field=False),
+    ParticipantColumn(
+        "status",
+        _("Status"),
+        ("status", "attendance", "registration status", "rsvp"),
+        person_field=False,
+    ),
+    ParticipantColumn(
+        "registered_on",
+        _("Registered on"),
+        (
+            "registered on",
+            "registration date",
+            "date registered",
+            "sign up date",
+            "signed up on",
+            "timestamp",
+            "submitted",
+            "submitted at",
+            "submission date",
+            "date",
+        ),
+        person_field=False,
+    ),
+)
+
+COLUMNS_BY_NAME = {column.name: column for column in COLUMNS}
+PERSON_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "organisation",
+    "sector",
+    "zip_code",
+    "preferred_language",
+    "consent_to_contact",
+)
+PARTICIPATION_FIELDS = ("role", "status", "registered_on")
+
+_HEADER_INDEX = {
+    header_key(spelling): column.name for column in COLUMNS for spelling in column.spellings
+}
+for _column in COLUMNS:
+    _HEADER_INDEX.setdefault(header_key(_column.name), _column.name)
+    with override("en"):
+        _HEADER_INDEX.setdefault(header_key(str(_column.label)), _column.name)
+
+
+def auto_match(header) -> str:
+    """The column name a header spelling stands for, or "" when unknown."""
+    return _HEADER_INDEX.get(header_key(header), "")
+
+
+# Words typed on sign-up sheets, added to each choice's own value and label.
+CHOICE_SYNONYMS = {
+    "sector": (
+        Sector,
+        {
+            Sector.FAITH: ("clergy", "faith based", "church", "religious", "faith"),
+            Sector.YOUTH: ("students", "student", "young people"),
+            Sector.NEW_AMERICANS: ("immigrants", "immigrant", "refugees", "newcomers"),
+            Sector.LAW_ENFORCEMENT: ("police", "sheriff", "law enforcement officer", "pd"),
+            Sector.SOCIAL_SERVICES: ("nonprofit", "non profit", "social service"),
+            Sector.BUSINESS: ("business", "community", "chamber of commerce"),
+            Sector.CIVIL_RIGHTS: ("civil rights organization", "advocacy"),
+            Sector.EDUCATION: ("school", "schools", "university", "college"),
+            Sector.GOVERNMENT: ("city", "county", "government", "city government"),
+        },
+    ),
+    "role": (
+        ParticipationRole,
+        {
+            ParticipationRole.PLANNING_GROUP: ("planning committee", "planner", "planning"),
+            ParticipationRole.FACILITATOR: ("volunteer facilitator",),
+            ParticipationRole.PARTICIPANT: ("attendee", "participant", "guest"),
+            ParticipationRole.COUNCIL_MEMBER: ("council", "member"),
+        },
+    ),
+    "status": (
+        ParticipationStatus,
+        {
+            ParticipationStatus.INVITED: ("invite sent",),
+            ParticipationStatus.REGISTERED: ("registered", "signed up", "yes", "rsvp yes"),
+            ParticipationStatus.WAITLISTED: ("wait list", "waiting list", "waitlist"),
+            ParticipationStatus.ATTENDED: ("present", "attended", "checked in"),
+            ParticipationStatus.NO_SHOW: ("no show", "absent", "did not attend"),
+            ParticipationStatus.CANCELLED: ("canceled", "cancelled", "declined", "rsvp no"),
+        },
+    ),
+}
+
+
+def _choice_index(choices, extra) -> dict:
+    index = {}
+    for value, label in choices.choices:
+        index[header_key(value)] = value
+        with override("en"):
+            index[header_key(str(label))] = value
+    for value, words in extra.items():
+        for word in words:
+            index.setdefault(header_key(word), str(value))
+    return index
+
+
+CHOICE_INDEX = {
+    name: _choice_index(choices, extra) for name, (choices, extra) in CHOICE_SYNONYMS.items()
+}

@@ -1,0 +1,520 @@
+"""The import pipeline, stage by stage.
+
+read (``reading``) -> map headers (``resolve_columns``) -> normalise and validate
+(``clean_rows``) -> collapse duplicates in the file (``collapse_duplicates``) -> match
+people already in the database (``match_existing``) -> plan what changes (``plan``) ->
+write, atomically (``write``) -> report (``ImportOutcome``, ``error_workbook``).
+
+Every stage works on whole batches of rows: the database is read in chunks of
+``CHUNK`` keys and written with ``bulk_create`` / ``bulk_update``, so the number of
+queries grows with batches, not rows.
+"""
+
+import gc
+import io
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..choices import DuplicatePolicy, ParticipationRole, ParticipationStatus
+from ..models import ImportBatch, Participation, Person
+from .columns import COLUMNS_BY_NAME, PARTICIPATION_FIELDS, PERSON_FIELDS, auto_match, header_key
+from .resources import column_widget, neutralise_formula
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 900
+WRITE_SLICE = 5000
+PROGRESS_EVERY = 5000
+
+
+class MappingError(Exception):
+    """The columns cannot be imported as mapped (a required column is missing, or doubled)."""
+
+
+@dataclass
+class ImportOptions:
+    engagement: object
+    duplicate_policy: str = DuplicatePolicy.UPDATE
+    dry_run: bool = False
+    user: object = None
+    mapping: dict | None = None  # header key -> column name ("" = do not import)
+    batch: ImportBatch | None = None
+
+
+@dataclass(slots=True)
+class CleanRow:
+    """One data row after normalising: its spreadsheet row number, values and errors."""
+
+    number: int
+    values: dict
+    raw: list
+    errors: list = field(default_factory=list)  # (header, reason)
+    duplicate_of: int | None = None
+
+    @property
+    def key(self):
+        email = self.values.get("email")
+        if email:
+            return ("email", email)
+        return (
+            "name_phone",
+            self.values.get("first_name", "").lower(),
+            self.values.get("last_name", "").lower(),
+            self.values.get("phone", ""),
+        )
+
+
+@dataclass
+class ImportOutcome:
+    """What an import did (or, in a dry run, would do)."""
+
+    total_rows: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    duplicate_in_file: int = 0
+    invalid: int = 0
+    errors: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    changes: dict = field(default_factory=dict)
+    headers: list = field(default_factory=list)
+    invalid_rows: list = field(default_factory=list)
+
+    def summary_line(self) -> str:
+        return (
+            f"new={self.new} updated={self.updated} "
+            f"skipped={self.skipped + self.unchanged + self.duplicate_in_file} "
+            f"invalid={self.invalid}"
+        )
+
+    def as_result(self):
+        """The outcome as a django-import-export ``Result`` (totals and invalid rows)."""
+        from import_export.results import Result, RowResult
+
+        result = Result()
+        result.total_rows = self.total_rows
+        result.totals[RowResult.IMPORT_TYPE_NEW] = self.new
+        result.totals[RowResult.IMPORT_TYPE_UPDATE] = self.updated
+        result.totals[RowResult.IMPORT_TYPE_SKIP] = (
+            self.skipped + self.unchanged + self.duplicate_in_file
+        )
+        result.totals[RowResult.IMPORT_TYPE_INVALID] = self.invalid
+        return result
+
+
+# --- map headers ------------------------------------------------------------------------
+
+
+def suggest_columns(headers, mapping=None) -> list:
+    """For each header, the column it maps to: the saved mapping first, else auto-matching."""
+    mapping = mapping or {}
+    suggested, taken = [], set()
+    for header in headers:
+        key = header_key(header)
+        name = mapping[key] if key in mapping else auto_match(header)
+        if name and (name in taken or name not in COLUMNS_BY_NAME):
+            name = ""
+        taken.add(name)
+        suggested.append(name)
+    return suggested
+
+
+def check_columns(columns) -> None:
+    """Raise ``MappingError`` unless the mapped columns can identify a person."""
+    mapped = [c for c in columns if c]
+    doubled = {c for c in mapped if mapped.count(c) > 1}
+    if doubled:
+        raise MappingError(
+            _("More than one column is mapped to %(column)s.")
+            % {"column": ", ".join(str(COLUMNS_BY_NAME[c].label) for c in sorted(doubled))}
+        )
+    names = set(mapped)
+    missing = []
+    if not ({"first_name", "last_name"} <= names or "full_name" in names):
+        missing.append(_("first name and last name (or a full name)"))
+    if not names & {"email", "phone"}:
+        missing.append(_("email or phone"))
+    if missing:
+        raise MappingError(
+            _("The file has no column for %(missing)s, which every import needs.")
+            % {"missing": _(" and ").join(str(m) for m in missing)}
+        )
+
+
+def resolve_columns(headers, mapping=None) -> list:
+    columns = suggest_columns(headers, mapping)
+    check_columns(columns)
+    return columns
+
+
+# --- normalise and validate -------------------------------------------------------------
+
+
+def split_full_name(text: str) -> tuple[str, str]:
+    if "," in text:  # "Lastname, Firstname"
+        last, _sep, first = text.partition(",")
+        return first.strip(), last.strip()
+    first, _sep, last = text.rpartition(" ")
+    return (first, last) if first else (last, "")
+
+
+def clean_rows(table, columns, on_progress=None):
+    """Normalise and validate every row; yields ``CleanRow`` with errors (header, reason)."""
+    active = [
+        (index, name, table.headers[index], column_widget(name))
+        for index, name in enumerate(columns)
+        if name
+    ]
+    header_for = {name: header for _index, name, header, _widget in active}
+    for position, raw in enumerate(table.rows):
+        values, errors = {}, []
+        for index, name, header, widget in active:
+            try:
+                values[name] = widget.clean(raw[index] if index < len(raw) else "")
+            except ValueError as error:
+                errors.append((header, str(error)))
+        full_name = values.pop("full_name", "")
+        if full_name and not (values.get("first_name") or values.get("last_name")):
+            values["first_name"], values["last_name"] = split_full_name(full_name)
+        for required in ("first_name", "last_name"):
+            if not values.get(required):
+                errors.append(
+                    (header_for.get(required, header_for.get("full_name")), _("required"))
+                )
+        if not values.get("email") and not values.get("phone"):
+            failed = {header for header, _reason in errors}
+            if not failed & {header_for.get("email"), header_for.get("phone")}:
+                errors.append(
+                    (
+                        header_for.get("email") or header_for.get("phone"),
+                        _("an email address or a phone number is required"),
+                    )
+                )
+        yield CleanRow(
+            number=position + 2, values=values, raw=raw if errors else None, errors=errors
+        )
+        if on_progress and (position + 1) % PROGRESS_EVERY == 0:
+            on_progress(position + 1)
+
+
+def collapse_duplicates(rows):
+    """Merge rows for the same person: the first keeps its values and gains the later blanks."""
+    first_by_key, kept = {}, []
+    for row in rows:
+        first = first_by_key.get(row.key)
+        if first is None:
+            first_by_key[row.key] = row
+            kept.append(row)
+            continue
+        row.duplicate_of = first.number
+        for name, value in row.values.items():
+            if value not in ("", None) and first.values.get(name) in ("", None):
+                first.values[name] = value
+    return kept
+
+
+# --- match and plan ---------------------------------------------------------------------
+
+
+def _chunks(items, size=CHUNK):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def match_existing(rows, policy):
+    """Find each row's person in the database: by email, else by name and phone."""
+    fields = ("id", *PERSON_FIELDS)
+    by_email = {}
+    emails = {row.values["email"] for row in rows if row.values.get("email")}
+    # Lower(email), on non-blank emails: the terms of the unique index, so it is used.
+    people = Person.objects.exclude(email="").annotate(email_key=Lower("email")).order_by()
+    for chunk in _chunks(emails):
+        for person in people.filter(email_key__in=chunk).values(*fields):
+            by_email[person["email"].lower()] = person
+    by_name_phone = {}
+    if policy != DuplicatePolicy.ALLOW:
+        wanted = [
+            row
+            for row in rows
+            if row.values.get("phone") and row.values.get("email") not in by_email
+        ]
+        for chunk in _chunks({row.values["phone"] for row in wanted}):
+            for person in Person.objects.filter(phone__in=chunk).order_by().values(*fields):
+                key = (person["first_name"].lower(), person["last_name"].lower(), person["phone"])
+                by_name_phone.setdefault(key, person)
+    matches = {}
+    for row in rows:
+        email = row.values.get("email")
+        person = by_email.get(email) if email else None
+        if person is None and by_name_phone and row.values.get("phone"):
+            candidate = by_name_phone.get(
+                (
+                    row.values.get("first_name", "").lower(),
+                    row.values.get("last_name", "").lower(),
+                    row.values["phone"],
+                )
+            )
+            if candidate and (not candidate["email"] or not email):
+                person = candidate
+        if person is not None:
+            matches[row.number] = person
+    return matches
+
+
+def _person_changes(policy, person, values):
+    changes = {}
+    for name in PERSON_FIELDS:
+        if name not in values:
+            continue
+        value, current = values[name], person[name]
+        if value in ("", None) or value == current:
+            continue
+        if policy == DuplicatePolicy.FILL and current not in ("", None, False):
+            continue
+        changes[name] = value
+    return changes
+
+
+def _jsonable(value):
+    """A value as the batch's ``changes`` JSON stores it (dates as ISO text)."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+@dataclass
+class Plan:
+    new_people: list = field(default_factory=list)  # (row, person values)
+    person_updates: dict = field(default_factory=dict)  # person id -> (before, after)
+    new_participations: list = field(default_factory=list)  # (row, person id or row)
+    participation_updates: dict = field(default_factory=dict)
+
+
+def plan(rows, matches, engagement, policy, outcome):
+    """Decide, row by row, what to create and what to change; count the outcomes."""
+    matched_ids = {person["id"] for person in matches.values()}
+    participations = {}
+    for chunk in _chunks(matched_ids):
+        for part in (
+            Participation.objects.filter(engagement=engagement, person_id__in=chunk)
+            .order_by()
+            .values("id", "person_id", *PARTICIPATION_FIELDS)
+        ):
+            participations[part["person_id"]] = part
+    result = Plan()
+    seen_people = set()
+    for row in rows:
+        person = matches.get(row.number)
+        part_values = {n: row.values[n] for n in PARTICIPATION_FIELDS if row.values.get(n)}
+        if person is None:
+            person_values = {n: row.values[n] for n in PERSON_FIELDS if n in row.values}
+            if person_values.get("consent_to_contact") is None:
+                person_values.pop("consent_to_contact", None)
+            result.new_people.append((row, person_values))
+            result.new_participations.append((row, None, part_values))
+            outcome.new += 1
+            continue
+        if person["id"] in seen_people:
+            # two rows (say, one by email, one by name and phone) found the same person
+            row.duplicate_of = -1
+            outcome.duplicate_in_file += 1
+            continue
+        seen_people.add(person["id"])
+        if policy == DuplicatePolicy.SKIP:
+            outcome.skipped += 1
+            continue
+        changes = {}
+        if policy in (DuplicatePolicy.UPDATE, DuplicatePolicy.FILL):
+            changes = _person_changes(policy, person, row.values)
+        if changes:
+            result.person_updates[person["id"]] = (
+                {n: _jsonable(person[n]) for n in changes},
+                changes,
+            )
+        part = participations.get(person["id"])
+        if part is None:
+            result.new_participations.append((row, person["id"], part_values))
+            outcome.new += 1
+            continue
+        part_changes = {}
+        if policy == DuplicatePolicy.UPDATE:
+            part_changes = {n: v for n, v in part_values.items() if v != part[n]}
+        if part_changes:
+            result.participation_updates[part["id"]] = (
+                {n: _jsonable(part[n]) for n in part_changes},
+                part_changes,
+            )
+        if changes or part_changes:
+            outcome.updated += 1
+        else:
+            outcome.unchanged += 1
+    return result
+
+
+# --- write ------------------------------------------------------------------------------
+
+
+@contextmanager
+def _collector_paused():
+    """Pause the cyclic garbage collector while writing.
+
+    The plan holds a hundred thousand live rows; each collection of the oldest
+    generation would walk them all again while model instances are being built.
+    Writing creates no reference cycles worth collecting early.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def write(the_plan, engagement, batch):
+    """Apply the plan in one transaction; return what changed, for undo."""
+    with _collector_paused():
+        return _write(the_plan, engagement, batch)
+
+
+def _write(the_plan, engagement, batch):
+    now = timezone.now()
+    created_people, created_participations = [], []
+    with transaction.atomic():
+        # Model instances are built one slice at a time, so memory stays flat.
+        person_for_row = {}
+        for rows in _chunks(the_plan.new_people, WRITE_SLICE):
+            people = [Person(**values) for _row, values in rows]
+            Person.objects.bulk_create(people, batch_size=CHUNK)
+            for (row, _values), person in zip(rows, people, strict=True):
+                person_for_row[row.number] = person.pk
+            created_people.extend(person.pk for person in people)
+
+        if the_plan.person_updates:
+            changed_fields = set()
+            people = []
+            for person_id, (_before, after) in the_plan.person_updates.items():
+                person = Person(id=person_id, **after)
+                changed_fields.update(after)
+                people.append(person)
+            current = {}
+            for chunk in _chunks(the_plan.person_updates):
+                for values in Person.objects.filter(pk__in=chunk).values("id", *changed_fields):
+                    current[values["id"]] = values
+            for person in people:
+                for name in changed_fields:
+                    if name not in the_plan.person_updates[person.pk][1]:
+                        setattr(person, name, current[person.pk][name])
+                person.updated_at = now
+            Person.objects.bulk_update(
+                people, [*sorted(changed_fields), "updated_at"], batch_size=CHUNK
+            )
+
+        for rows in _chunks(the_plan.new_participations, WRITE_SLICE):
+            participations = [
+                Participation(
+                    person_id=person_id or person_for_row[row.number],
+                    engagement=engagement,
+                    role=part_values.get("role") or ParticipationRole.PARTICIPANT,
+                    status=part_values.get("status") or ParticipationStatus.REGISTERED,
+                    registered_on=part_values.get("registered_on"),
+                    import_batch=batch,
+                )
+                for row, person_id, part_values in rows
+            ]
+            Participation.objects.bulk_create(participations, batch_size=CHUNK)
+            created_participations.extend(part.pk for part in participations)
+
+        if the_plan.participation_updates:
+            updates = []
+            for part_id, (_before, after) in the_plan.participation_updates.items():
+                updates.append((part_id, after))
+            current = {}
+            for chunk in _chunks([pid for pid, _a in updates]):
+                for values in Participation.objects.filter(pk__in=chunk).values(
+                    "id", *PARTICIPATION_FIELDS
+                ):
+                    current[values["id"]] = values
+            objects = []
+            for part_id, after in updates:
+                values = {**current[part_id], **after}
+                values.pop("id")
+                objects.append(Participation(id=part_id, updated_at=now, **values))
+            Participation.objects.bulk_update(
+                objects, [*PARTICIPATION_FIELDS, "updated_at"], batch_size=CHUNK
+            )
+
+    return {
+        "created_people": created_people,
+        "created_participations": created_participations,
+        "changed_people": {
+            str(pk): before for pk, (before, _after) in the_plan.person_updates.items()
+        },
+        "changed_participations": {
+            str(pk): before for pk, (before, _after) in the_plan.participation_updates.items()
+        },
+    }
+
+
+# --- the whole pipeline -----------------------------------------------------------------
+
+
+def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutcome:
+    """Map, normalise, validate, match, plan and (unless a dry run) write one table.
+
+    The table's rows are consumed: it is left with no rows.
+    """
+    columns = resolve_columns(table.headers, options.mapping)
+    outcome = ImportOutcome(total_rows=len(table), headers=list(table.headers))
+    valid = []
+    for row in clean_rows(table, columns, on_progress):
+        if row.errors:
+            outcome.invalid += 1
+            outcome.invalid_rows.append((row.raw, row.errors))
+            for header, reason in row.errors:
+                outcome.errors.append({"row": row.number, "column": header, "reason": reason})
+        else:
+            valid.append(row)
+    table.rows = []  # every row is now a CleanRow (or an invalid row's copy): free the cells
+    kept = collapse_duplicates(valid)
+    for row in valid:
+        if row.duplicate_of:
+            outcome.duplicate_in_file += 1
+            outcome.notes.append(
+                {
+                    "row": row.number,
+                    "column": "",
+                    "reason": _("duplicate of row %(row)d; merged into it")
+                    % {"row": row.duplicate_of},
+                }
+            )
+    matches = match_existing(kept, options.duplicate_policy)
+    the_plan = plan(kept, matches, options.engagement, options.duplicate_policy, outcome)
+    if not options.dry_run:
+        outcome.changes = write(the_plan, options.engagement, options.batch)
+    return outcome
+
+
+def error_workbook(outcome: ImportOutcome) -> bytes:
+    """The invalid rows as they were uploaded, with an "errors" column, as XLSX."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Invalid rows"))
+    sheet.append([neutralise_formula(str(h)) for h in outcome.headers] + [_("errors")])
+    width = len(outcome.headers)
+    for raw, errors in outcome.invalid_rows:
+        cells = list(raw[:width]) + [""] * (width - len(raw))
+        reasons = "; ".join(f"{header}: {reason}" for header, reason in errors)
+        sheet.append(
+            [neutralise_formula(c) if isinstance(c, str) else c for c in cells] + [reasons]
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,335 @@
+"""Admin views: the import wizard, import batches (progress, summary, undo) and exports.
+
+The uploaded file is stored privately; the wizard passes it from step to step in a
+signed, expiring token naming the file, the engagement and the user, so a tampered or
+borrowed link is refused.
+"""
+
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.log_actions import log
+
+from ..access import engagements_for_user
+from ..choices import ImportStatus, ParticipationStatus
+from ..models import ImportBatch, ImportFile, ImportMapping
+from .batches import (
+    ACTION_EXPORT,
+    ImportFailed,
+    can_undo,
+    create_batch,
+    execute_batch,
+    start_import,
+    undo_batch,
+)
+from .columns import header_key
+from .exporting import CONTENT_TYPES, FORMATS, export_file_name, export_participants
+from .forms import MappingForm, SavedMappingForm, UploadForm
+from .pipeline import suggest_columns
+from .reading import UnreadableFile, read_table
+from .storage import file_lifetime_seconds, read_stored, store_file
+
+IMPORT_PERMISSION = "wagtail_spcp.add_importbatch"
+EXPORT_PERMISSION = "wagtail_spcp.view_participation"
+UPLOAD_SIGNING_SALT = "wagtail_spcp.importing.upload"
+ERRORS_PER_PAGE = 50
+
+
+def _require(request, permission):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def _engagement(request, pk):
+    return get_object_or_404(engagements_for_user(request.user), pk=pk)
+
+
+def _batch(request, pk):
+    return get_object_or_404(
+        ImportBatch.objects.filter(
+            engagement__in=engagements_for_user(request.user)
+        ).select_related("engagement", "error_file", "source_file", "created_by"),
+        pk=pk,
+    )
+
+
+def _make_token(request, upload, engagement, policy):
+    return signing.dumps(
+        {"file": upload.pk, "engagement": engagement.pk, "policy": policy, "user": request.user.pk},
+        salt=UPLOAD_SIGNING_SALT,
+        compress=True,
+    )
+
+
+def _read_token(request, token):
+    try:
+        data = signing.loads(token, salt=UPLOAD_SIGNING_SALT, max_age=file_lifetime_seconds())
+    except signing.BadSignature:
+        raise SuspiciousOperation("Tampered or expired import token") from None
+    if data.get("user") != request.user.pk:
+        raise PermissionDenied
+    upload = get_object_or_404(ImportFile, pk=data["file"], kind=ImportFile.Kind.UPLOAD)
+    return upload, _engagement(request, data["engagement"]), data["policy"]
+
+
+def upload(request):
+    """Step 1: choose the engagement, the file and the duplicate policy."""
+    _require(request, IMPORT_PERMISSION)
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES, user=request.user)
+        if form.is_valid():
+            uploaded = form.cleaned_data["file"]
+            data = uploaded.read()
+            try:
+                read_table(data, uploaded.name)
+            except UnreadableFile as error:
+                form.add_error("file", str(error))
+            else:
+                stored = store_file(data, uploaded.name, owner=request.user)
+                token = _make_token(
+                    request,
+                    stored,
+                    form.cleaned_data["engagement"],
+                    form.cleaned_data["duplicate_policy"],
+                )
+                return redirect("wagtail_spcp_importing:map", token=token)
+    else:
+        form = UploadForm(user=request.user, initial={"engagement": request.GET.get("engagement")})
+    return TemplateResponse(request, "wagtail_spcp/importing/upload.html", {"form": form})
+
+
+def _samples(table, count=2):
+    samples = []
+    for index in range(len(table.headers)):
+        values = []
+        for row in table.rows:
+            value = row[index] if index < len(row) else ""
+            if value not in ("", None):
+                values.append(str(value)[:60])
+                if len(values) == count:
+                    break
+        samples.append(values)
+    return samples
+
+
+def map_columns(request, token):
+    """Step 2: map each column (auto-matched, or from a saved mapping), then run a dry run."""
+    _require(request, IMPORT_PERMISSION)
+    stored, engagement, policy = _read_token(request, token)
+    try:
+        table = read_table(read_stored(stored), stored.original_name)
+    except UnreadableFile as error:
+        messages.error(request, str(error))
+        return redirect("wagtail_spcp_importing:upload")
+    saved_form = SavedMappingForm(request.GET or None)
+    saved = saved_form.cleaned_data["mapping"] if saved_form.is_valid() else None
+    suggested = suggest_columns(table.headers, saved.columns if saved else None)
+    form = MappingForm(
+        request.POST or None,
+        headers=table.headers,
+        suggested=suggested,
+        samples=_samples(table),
+    )
+    if request.method == "POST" and form.is_valid():
+        columns = form.columns()
+        mapping = {header_key(h): c for h, c in zip(table.headers, columns, strict=True)}
+        if form.cleaned_data["save_as"]:
+            ImportMapping.objects.update_or_create(
+                name=form.cleaned_data["save_as"],
+                defaults={"columns": mapping, "created_by": request.user},
+            )
+        batch = create_batch(
+            upload=stored,
+            engagement=engagement,
+            user=request.user,
+            duplicate_policy=policy,
+            mapping=mapping,
+            dry_run=True,
+        )
+        try:
+            execute_batch(batch)
+        except ImportFailed as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("wagtail_spcp_importing:preview", pk=batch.pk)
+    return TemplateResponse(
+        request,
+        "wagtail_spcp/importing/map.html",
+        {
+            "form": form,
+            "saved_form": saved_form,
+            "engagement": engagement,
+            "file_name": stored.original_name,
+            "row_count": len(table),
+        },
+    )
+
+
+def _error_page(request, batch):
+    return Paginator(batch.errors, ERRORS_PER_PAGE).get_page(request.GET.get("p"))
+
+
+def preview(request, pk):
+    """Step 3: the dry run's counts and errors, and the button that imports for real."""
+    _require(request, IMPORT_PERMISSION)
+    batch = _batch(request, pk)
+    if not batch.dry_run:
+        return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
+    return TemplateResponse(
+        request,
+        "wagtail_spcp/importing/preview.html",
+        {"batch": batch, "errors_page": _error_page(request, batch)},
+    )
+
+
+@require_POST
+def confirm(request, pk):
+    """Step 4: import the previewed file; large files go to a background task."""
+    _require(request, IMPORT_PERMISSION)
+    dry_run = _batch(request, pk)
+    if not dry_run.dry_run or dry_run.created_by_id != request.user.pk or not dry_run.source_file:
+        raise PermissionDenied
+    batch = create_batch(
+        upload=dry_run.source_file,
+        engagement=dry_run.engagement,
+        user=request.user,
+        duplicate_policy=dry_run.duplicate_policy,
+        mapping=dry_run.mapping,
+    )
+    batch.total_rows = dry_run.total_rows
+    batch.save(update_fields=["total_rows"])
+    try:
+        start_import(batch)
+    except ImportFailed as error:
+        messages.error(request, str(error))
+    return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
+
+
+def batch_index(request):
+    """Upload history: every import into the user's engagements."""
+    batches = (
+        ImportBatch.objects.filter(engagement__in=engagements_for_user(request.user), dry_run=False)
+        .select_related("engagement", "created_by")
+        .order_by("-created_at")
+    )
+    page = Paginator(batches, 30).get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request,
+        "wagtail_spcp/importing/batch_index.html",
+        {"page": page, "can_import": request.user.has_perm(IMPORT_PERMISSION)},
+    )
+
+
+def batch_detail(request, pk):
+    """Progress while the import runs, then its summary."""
+    batch = _batch(request, pk)
+    running = batch.status in (ImportStatus.PENDING, ImportStatus.RUNNING)
+    return TemplateResponse(
+        request,
+        "wagtail_spcp/importing/batch.html",
+        {
+            "batch": batch,
+            "running": running,
+            "can_undo": can_undo(batch) and request.user.has_perm(IMPORT_PERMISSION),
+            "can_download_errors": _may_download_errors(request, batch),
+            "errors_page": _error_page(request, batch),
+        },
+    )
+
+
+def batch_progress(request, pk):
+    """The progress of an import as JSON, for the progress bar."""
+    from django.http import JsonResponse
+
+    batch = _batch(request, pk)
+    return JsonResponse(
+        {
+            "status": batch.status,
+            "percent": batch.progress_percent,
+            "processed": batch.processed_rows,
+            "total": batch.total_rows,
+        }
+    )
+
+
+def _may_download_errors(request, batch):
+    record = batch.error_file
+    if record is None or batch.created_by_id != request.user.pk:
+        return False
+    age = (timezone.now() - record.created_at).total_seconds()
+    return age <= file_lifetime_seconds()
+
+
+def error_workbook(request, pk):
+    """The invalid rows with their errors: only for the person who imported, until it expires."""
+    batch = _batch(request, pk)
+    if not _may_download_errors(request, batch):
+        raise Http404
+    handle = batch.error_file.file.open("rb")
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=batch.error_file.original_name,
+        content_type=CONTENT_TYPES["xlsx"],
+    )
+
+
+def undo(request, pk):
+    """Confirm, then undo an import."""
+    _require(request, IMPORT_PERMISSION)
+    batch = _batch(request, pk)
+    if not can_undo(batch):
+        messages.error(request, _("This import cannot be undone."))
+        return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
+    if request.method == "POST":
+        undo_batch(batch, user=request.user)
+        messages.success(request, _("The import was undone."))
+        return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
+    return TemplateResponse(request, "wagtail_spcp/importing/undo.html", {"batch": batch})
+
+
+def export(request, engagement_id, file_format):
+    """Download an engagement's participants as XLSX or CSV."""
+    _require(request, EXPORT_PERMISSION)
+    if file_format not in FORMATS:
+        raise Http404
+    engagement = _engagement(request, engagement_id)
+    data = export_participants(engagement, file_format)
+    log(engagement, ACTION_EXPORT, user=request.user, data={"format": file_format})
+    response = HttpResponse(data, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = (
+        f'attachment; filename="{export_file_name(engagement, file_format)}"'
+    )
+    return response
+
+
+def start_for_engagement(request, engagement_id):
+    """The wizard, started from an engagement."""
+    engagement = _engagement(request, engagement_id)
+    return redirect(reverse("wagtail_spcp_importing:upload") + f"?engagement={engagement.pk}")
+
+
+def sign_in_sheet(request, engagement_id):
+    """A printable sign-in sheet for program day: one line per expected participant."""
+    _require(request, EXPORT_PERMISSION)
+    engagement = _engagement(request, engagement_id)
+    participations = (
+        engagement.participations.exclude(status=ParticipationStatus.CANCELLED)
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name")
+    )
+    log(engagement, ACTION_EXPORT, user=request.user, data={"format": "sign-in sheet"})
+    return TemplateResponse(
+        request,
+        "wagtail_spcp/importing/sign_in_sheet.html",
+        {"engagement": engagement, "participations": participations},
+    )
