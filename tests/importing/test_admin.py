@@ -9,8 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from wagtail.models import ModelLogEntry
-
 import openpyxl
 import pytest
 
@@ -23,6 +21,7 @@ from wagtail_spcp.models import (
     Person,
     Region,
 )
+from wagtail_spcp.models.audit import RegionScopedLogEntry
 
 from .conftest import sample
 
@@ -117,7 +116,7 @@ def test_wizard_from_upload_to_summary(client, southwest_staff, engagement):
     assert Person.objects.exclude(sector="").count() == 0
     summary = client.get(response.url)
     assert summary.status_code == 200
-    assert ModelLogEntry.objects.filter(
+    assert RegionScopedLogEntry.objects.filter(
         action="wagtail_spcp.import", object_id=str(batch.pk), user=southwest_staff
     ).exists()
     listing = client.get(reverse("wagtail_spcp_importing:batches"))
@@ -279,7 +278,7 @@ def test_export_from_the_admin(client, southwest_staff, engagement):
     assert "riverton-2026-participants.xlsx" in response["Content-Disposition"]
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert sheet.max_row == 6
-    assert ModelLogEntry.objects.filter(action="wagtail_spcp.export").exists()
+    assert RegionScopedLogEntry.objects.filter(action="wagtail_spcp.export").exists()
 
 
 def test_export_needs_permission(client, django_user_model, reference_offices, engagement):

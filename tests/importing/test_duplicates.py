@@ -1,12 +1,11 @@
 """Duplicates against the database under each policy, and undo."""
 
-from wagtail.models import ModelLogEntry
-
 import pytest
 
 from wagtail_spcp.choices import DuplicatePolicy, ImportStatus, ParticipationStatus
 from wagtail_spcp.importing.batches import ImportFailed, undo_batch
 from wagtail_spcp.models import Participation, Person
+from wagtail_spcp.models.audit import RegionScopedLogEntry
 
 SHEET = (
     "First name,Last name,Email,Phone,Organisation,Status\n"
@@ -105,7 +104,9 @@ def test_undo_restores_and_removes(run_import, existing, engagement):
     batch.refresh_from_db()
     assert batch.status == ImportStatus.UNDONE
     actions = list(
-        ModelLogEntry.objects.filter(object_id=str(batch.pk)).values_list("action", flat=True)
+        RegionScopedLogEntry.objects.filter(object_id=str(batch.pk)).values_list(
+            "action", flat=True
+        )
     )
     assert set(actions) == {"wagtail_spcp.import", "wagtail_spcp.import_undo"}
     with pytest.raises(ImportFailed):
