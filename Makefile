@@ -8,6 +8,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The suite runs again on PostgreSQL when this server answers.
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+# Parallel test processes (pytest-xdist); one per core by default.
+TEST_WORKERS ?= auto
 
 .PHONY: install assets demo test lint browser
 
@@ -48,13 +50,13 @@ browser:
 
 test: lint browser assets
 	@echo "== pytest on SQLite"
-	env -u DATABASE_URL $(VENV)/bin/pytest -q
+	env -u DATABASE_URL $(VENV)/bin/pytest -q -n $(TEST_WORKERS)
 	@if [ -n "$$DATABASE_URL" ]; then url="$$DATABASE_URL"; \
 	elif $(PY) -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then url="$(PG_TEST_URL)"; \
 	else url=""; fi; \
 	if [ -n "$$url" ]; then \
 		echo "== pytest on PostgreSQL"; \
-		DATABASE_URL="$$url" $(VENV)/bin/pytest -q || exit 1; \
+		DATABASE_URL="$$url" $(VENV)/bin/pytest -q -n $(TEST_WORKERS) || exit 1; \
 		echo "Test databases: SQLite, PostgreSQL"; \
 	else \
 		echo "Test databases: SQLite (PostgreSQL not reachable on 127.0.0.1:5432 and DATABASE_URL unset)"; \

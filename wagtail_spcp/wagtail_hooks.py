@@ -8,7 +8,7 @@ from .admin.bulk_actions import RegionScopedDeleteBulkAction
 from .admin.dashboard import PartnershipsDashboardPanel
 from .admin.viewsets import PartnershipsViewSetGroup
 
-# --- Participant import and export (wagtail_spcp.importing): wizard URLs, menu, log actions ---
+# --- Participant import and export (wagtail_spcp.importing): wizard URLs, log actions ---
 from .importing import admin as importing_admin
 
 
@@ -36,5 +36,4 @@ hooks.register("register_bulk_action", RegionScopedDeleteBulkAction, order=100)
 # --- Participant import and export ---
 hooks.register("register_log_actions", importing_admin.register_log_actions)
 hooks.register("register_admin_urls", importing_admin.register_admin_urls)
-hooks.register("register_admin_menu_item", importing_admin.register_menu_item)
 # --- End of participant import and export ---

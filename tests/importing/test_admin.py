@@ -306,14 +306,14 @@ def test_sign_in_sheet(client, southwest_staff, western_staff, engagement):
     assert client.get(url).status_code == 404
 
 
-def test_imports_menu_only_for_staff_with_engagements(
-    rf, southwest_staff, django_user_model, engagement
-):
-    from wagtail_spcp.importing.admin import register_menu_item
-
-    item = register_menu_item()
-    request = rf.get("/admin/")
-    request.user = southwest_staff
-    assert item.is_shown(request)
-    request.user = django_user_model.objects.create_user(username="outsider", password="pw")
-    assert not item.is_shown(request)
+def test_import_batch_listing_leads_into_the_wizard(client, southwest_staff, engagement):
+    """Import batches live in the Partnerships menu; the listing starts and opens imports."""
+    batch = ImportBatch.objects.create(
+        engagement=engagement, file_name="signups.xlsx", file_sha256="0" * 64
+    )
+    client.force_login(southwest_staff)
+    listing = client.get(reverse("spcp_import_batches:index")).content.decode()
+    assert reverse("wagtail_spcp_importing:upload") in listing
+    assert reverse("wagtail_spcp_importing:batch", args=(batch.pk,)) in listing
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("wagtail_spcp_importing:batches") not in home  # no second "Imports" menu

@@ -9,11 +9,14 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
@@ -219,3 +222,24 @@ class RegionScopedModelHistoryView(RegionScopedObjectMixin, HistoryView):
 
     permission_required = None
     any_permission_required = ["view", "change"]
+
+
+class ImportBatchIndexView(RegionScopedModelIndexView):
+    """Import batches: each title opens the batch's page in the import wizard
+    (summary, progress, error workbook, undo), and a header button starts a new import."""
+
+    def get_edit_url(self, instance):
+        return reverse("wagtail_spcp_importing:batch", args=(instance.pk,))
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm("wagtail_spcp.add_importbatch"):
+            buttons.append(
+                HeaderButton(
+                    _("Import a spreadsheet"),
+                    url=reverse("wagtail_spcp_importing:upload"),
+                    icon_name="upload",
+                )
+            )
+        return buttons

@@ -453,14 +453,14 @@ class InspectURLFinder(ModelAdminURLFinder):
 
 
 class ImportBatchViewSet(ModelViewSet):
-    """A read-only listing of import batches (the import wizard adds the actions)."""
+    """Import batches, read-only here; the import wizard holds their actions."""
 
     model = ImportBatch
     name = "spcp_import_batches"
     url_prefix = "spcp/import-batches"
     icon = "upload"
     menu_label = _("Import batches")
-    index_view_class = views.RegionScopedModelIndexView
+    index_view_class = views.ImportBatchIndexView
     inspect_view_class = views.RegionScopedModelInspectView
     history_view_class = views.RegionScopedModelHistoryView
     inspect_view_enabled = True

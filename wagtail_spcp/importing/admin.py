@@ -1,9 +1,7 @@
 """What the importer adds to the Wagtail admin; registered from ``wagtail_spcp.wagtail_hooks``."""
 
-from django.urls import include, path, reverse
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-
-from wagtail.admin.menu import MenuItem
 
 from .batches import ACTION_EXPORT, ACTION_IMPORT, ACTION_UNDO
 
@@ -18,20 +16,3 @@ def register_admin_urls():
     from . import urls
 
     return [path("spcp/imports/", include(urls, namespace="wagtail_spcp_importing"))]
-
-
-class ImportsMenuItem(MenuItem):
-    def is_shown(self, request):
-        from ..access import engagements_for_user
-
-        return engagements_for_user(request.user).exists()
-
-
-def register_menu_item():
-    return ImportsMenuItem(
-        _("Imports"),
-        reverse("wagtail_spcp_importing:batches"),
-        name="spcp-imports",
-        icon_name="upload",
-        order=650,
-    )
