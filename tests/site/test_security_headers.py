@@ -58,3 +58,23 @@ def test_production_settings_pass_the_deployment_checks():
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "System check identified no issues" in completed.stdout
+
+
+@pytest.mark.django_db
+def test_admin_responses_are_never_cached(client, django_user_model):
+    """Production caches public pages; confidential admin pages must always say no-cache."""
+    from django.urls import reverse
+
+    client.force_login(django_user_model.objects.create_superuser("boss", "b@example.org", "pw"))
+    paths = [
+        "/admin/",
+        reverse("wagtailsnippets_wagtail_spcp_engagement:list"),
+        reverse("wagtailsnippets_wagtail_spcp_person:list"),
+        reverse("spcp_import_batches:index"),
+        reverse("wagtail_spcp_importing:upload"),
+    ]
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "no-cache" in response.headers.get("Cache-Control", ""), path
+        assert "private" in response.headers["Cache-Control"], path

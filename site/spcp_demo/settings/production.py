@@ -31,3 +31,16 @@ if os.environ.get("REDIS_URL"):
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+
+# Public pages are the same for every anonymous visitor: serve them from the cache for a
+# short while. Wagtail's admin is never cached (its views send no-cache headers), Django
+# does not cache responses that set cookies, and DJANGO_PAGE_CACHE_SECONDS=0 turns this off.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "60"))
+if PAGE_CACHE_SECONDS:
+    MIDDLEWARE = [
+        "django.middleware.cache.UpdateCacheMiddleware",
+        *MIDDLEWARE,  # noqa: F405
+        "django.middleware.cache.FetchFromCacheMiddleware",
+    ]
+    CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
+    CACHE_MIDDLEWARE_KEY_PREFIX = "spcp-pages"
