@@ -6,6 +6,7 @@ searched with the ORM (``search_backend_name = None``), never Wagtail's search i
 
 from django import forms
 from django.db.models import Count
+from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -333,9 +334,32 @@ class CouncilViewSet(RegionScopedViewSet):
 
 
 class PersonIndexView(views.RegionScopedIndexView):
-    """People listing with a header button and row actions to merge duplicates."""
+    """People listing with a header button and row actions to merge duplicates.
+
+    Its spreadsheet export goes through the importer's ``PersonResource`` (so formulas are
+    neutralised and the file imports back unchanged) and is recorded in the audit log.
+    """
 
     merge_url_name = None
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        from wagtail.log_actions import log
+
+        from ..importing.batches import ACTION_EXPORT
+        from ..importing.exporting import CONTENT_TYPES, export_people
+
+        data = export_people(queryset, spreadsheet_format)
+        # Filter names only: a search term may be somebody's name.
+        filters = sorted(key for key in self.request.GET if key != "export")
+        log(
+            self.request.user,
+            ACTION_EXPORT,
+            user=self.request.user,
+            data={"listing": "people", "rows": queryset.count(), "filters": filters},
+        )
+        response = HttpResponse(data, content_type=CONTENT_TYPES[spreadsheet_format])
+        response["Content-Disposition"] = f'attachment; filename="people.{spreadsheet_format}"'
+        return response
 
     def can_merge(self):
         return bool(self.merge_url_name) and self.user_has_permission("delete")
