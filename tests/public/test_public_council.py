@@ -75,3 +75,11 @@ def test_region_page_and_sitemap_list_only_public_councils(client, public_site, 
     sitemap = client.get("/sitemap.xml").content.decode()
     assert f"/southwest/councils/{public.pk}/" in sitemap
     assert f"/councils/{private.pk}/" not in sitemap
+
+
+def test_public_council_page_in_spanish(client, public_site, councils):
+    public, _ = councils
+    response = client.get(council_url(public_site, public), HTTP_ACCEPT_LANGUAGE="es")
+    body = response.content.decode()
+    assert "Reuniones públicas" in body
+    assert "Orden del día" in body
