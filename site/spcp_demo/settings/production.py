@@ -44,3 +44,6 @@ if PAGE_CACHE_SECONDS:
     ]
     CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
     CACHE_MIDDLEWARE_KEY_PREFIX = "spcp-pages"
+
+# Large imports run on django-tasks workers (`manage.py db_worker`), see docs/deploying.md.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
