@@ -22,6 +22,7 @@ from .columns import (
     CHOICE_SYNONYMS,
     COLUMNS_BY_NAME,
     PARTICIPATION_FIELDS,
+    PERSON_FIELDS,
     header_key,
 )
 
@@ -235,20 +236,8 @@ def column_widget(name):
     }[name]
 
 
-EXPORT_COLUMNS = (
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "organisation",
-    "sector",
-    "zip_code",
-    "preferred_language",
-    "consent_to_contact",
-    "role",
-    "status",
-    "registered_on",
-)
+# Exported columns, in order: the person's fields, then their part in the engagement.
+EXPORT_COLUMNS = (*PERSON_FIELDS, *PARTICIPATION_FIELDS)
 
 
 def _field(name, prefix="person__"):
