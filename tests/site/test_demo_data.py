@@ -80,4 +80,7 @@ def test_home_page_and_admin_login_respond(client):
     home = client.get("/")
     assert home.status_code == 200
     assert b"Strengthening Police and Community Partnerships" in home.content
+    navigation = home.content.decode().split('aria-label="Main"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/programs/"' in navigation
+    assert 'href="/offices/"' in navigation
     assert client.get("/admin/login/").status_code == 200

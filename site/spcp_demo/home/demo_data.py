@@ -109,11 +109,12 @@ def ensure_program(index, data, finder) -> ProgramPage:
 def ensure_pages() -> dict:
     data = read_json("demo_pages.json")
     home = ensure_home_page(data["home"])
-    finder = existing_child(home, OfficeFinderPage, data["finder"]["slug"]) or publish_child(
-        home, OfficeFinderPage(**data["finder"])
-    )
+    # The program index and the finder are the demo's main navigation.
     index = existing_child(home, ProgramIndexPage, data["program_index"]["slug"]) or publish_child(
-        home, ProgramIndexPage(**data["program_index"])
+        home, ProgramIndexPage(show_in_menus=True, **data["program_index"])
+    )
+    finder = existing_child(home, OfficeFinderPage, data["finder"]["slug"]) or publish_child(
+        home, OfficeFinderPage(show_in_menus=True, **data["finder"])
     )
     programs = [ensure_program(index, program, finder) for program in data["programs"]]
     if home.finder_page_id is None and home.featured_program_id is None:
