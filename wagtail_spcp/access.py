@@ -7,6 +7,9 @@ listings, choosers, views, imports and exports all start from these querysets.
 from django.db.models import Exists, OuterRef, QuerySet
 
 VIEW_ALL_REGIONS = "wagtail_spcp.view_all_regions"
+# Importing into an engagement and exporting its participants (still only in one's regions).
+IMPORT_PERMISSION = "wagtail_spcp.add_importbatch"
+EXPORT_PERMISSION = "wagtail_spcp.view_participation"
 
 
 def sees_all_regions(user) -> bool:

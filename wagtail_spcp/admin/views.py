@@ -21,7 +21,7 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
-from ..access import scope_queryset, user_can_see
+from ..access import IMPORT_PERMISSION, scope_queryset, user_can_see
 from ..choices import EngagementStage
 from .audit import log_stage_change
 
@@ -234,7 +234,7 @@ class ImportBatchIndexView(RegionScopedModelIndexView):
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
-        if self.request.user.has_perm("wagtail_spcp.add_importbatch"):
+        if self.request.user.has_perm(IMPORT_PERMISSION):
             buttons.append(
                 HeaderButton(
                     _("Import a spreadsheet"),

@@ -529,7 +529,10 @@ class ImportBatchViewSet(ModelViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
-            queryset=ImportBatch.objects.select_related("engagement__office__region"),
+            # Previews (dry runs) are steps of the wizard, not imports.
+            queryset=ImportBatch.objects.filter(dry_run=False).select_related(
+                "engagement__office__region"
+            ),
             **kwargs,
         )
 

@@ -7,7 +7,6 @@ from . import views
 app_name = "wagtail_spcp_importing"
 
 urlpatterns = [
-    path("", views.batch_index, name="batches"),
     path("new/", views.upload, name="upload"),
     path("engagement/<int:engagement_id>/", views.start_for_engagement, name="start"),
     path(

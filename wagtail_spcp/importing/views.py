@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
 
-from ..access import engagements_for_user
+from ..access import EXPORT_PERMISSION, IMPORT_PERMISSION, engagements_for_user
 from ..choices import ImportStatus, ParticipationStatus
 from ..models import ImportBatch, ImportFile, ImportMapping
 from .batches import (
@@ -38,8 +38,6 @@ from .pipeline import suggest_columns
 from .reading import UnreadableFile, read_table
 from .storage import file_lifetime_seconds, read_stored, store_file
 
-IMPORT_PERMISSION = "wagtail_spcp.add_importbatch"
-EXPORT_PERMISSION = "wagtail_spcp.view_participation"
 UPLOAD_SIGNING_SALT = "wagtail_spcp.importing.upload"
 ERRORS_PER_PAGE = 50
 
@@ -212,21 +210,6 @@ def confirm(request, pk):
     except ImportFailed as error:
         messages.error(request, str(error))
     return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
-
-
-def batch_index(request):
-    """Upload history: every import into the user's engagements."""
-    batches = (
-        ImportBatch.objects.filter(engagement__in=engagements_for_user(request.user), dry_run=False)
-        .select_related("engagement", "created_by")
-        .order_by("-created_at")
-    )
-    page = Paginator(batches, 30).get_page(request.GET.get("p"))
-    return TemplateResponse(
-        request,
-        "wagtail_spcp/importing/batch_index.html",
-        {"page": page, "can_import": request.user.has_perm(IMPORT_PERMISSION)},
-    )
 
 
 def batch_detail(request, pk):
