@@ -124,9 +124,9 @@ def ensure_pages() -> dict:
     return {program.slug: program for program in programs}
 
 
-def ensure_people() -> list[Person]:
+def ensure_people(rows) -> list[Person]:
     people = []
-    for row in read_json("demo_people.json"):
+    for row in rows:
         fields = {
             key: value
             for key, value in row.items()
@@ -137,7 +137,7 @@ def ensure_people() -> list[Person]:
     return people
 
 
-def ensure_engagement(programs, people) -> Engagement:
+def ensure_engagement(programs, people, rows) -> Engagement:
     data = read_json("demo_engagement.json")
     fields = dict(data["engagement"])
     slug = fields.pop("slug")
@@ -180,7 +180,6 @@ def ensure_engagement(programs, people) -> Engagement:
         concern = concerns[item.pop("concern")]
         ActionItem.objects.create(engagement=engagement, concern=concern, council=council, **item)
 
-    rows = read_json("demo_people.json")
     Participation.objects.bulk_create(
         Participation(
             engagement=engagement,
@@ -199,5 +198,6 @@ def load_demo() -> None:
     """Load offices, pages, people and the demo engagement; create only what is missing."""
     load_missing_objects("crs_offices.json")
     programs = ensure_pages()
-    people = ensure_people()
-    ensure_engagement(programs, people)
+    rows = read_json("demo_people.json")
+    people = ensure_people(rows)
+    ensure_engagement(programs, people, rows)
