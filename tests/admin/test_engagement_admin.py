@@ -5,7 +5,6 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from wagtail_spcp.admin.audit import STAGE_CHANGE
-from wagtail_spcp.admin.forms import rank_concerns
 from wagtail_spcp.choices import ConcernKind, EngagementStage
 from wagtail_spcp.models import Concern, Engagement, Office
 from wagtail_spcp.models import RegionScopedLogEntry as LogEntry
@@ -126,7 +125,7 @@ def test_rank_concerns_skips_ranks_after_ties(world):
     engagement = world.b.engagement
     for votes in (5, 5, 2):
         Concern.objects.create(engagement=engagement, text=f"v{votes}", dot_votes=votes)
-    rank_concerns(engagement)
+    engagement.rank_concerns()
     ranked = list(engagement.concerns.order_by("rank", "pk").values_list("dot_votes", "rank"))
     assert ranked == [(5, 1), (5, 1), (3, 3), (2, 4)]
 

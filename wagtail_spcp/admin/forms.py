@@ -13,7 +13,6 @@ from wagtail.admin.panels import InlinePanel
 from wagtail.admin.panels.base import get_form_for_model
 
 from ..access import is_region_scoped, offices_for_user, scope_queryset
-from ..choices import ConcernKind
 from ..models import Engagement, Office
 
 # Child rows whose choices also belong to the same engagement as the row itself.
@@ -94,25 +93,6 @@ class RegionScopedInlinePanel(InlinePanel):
         return options
 
 
-def rank_concerns(engagement):
-    """Rank an engagement's concerns by dot-votes, issues and strengths separately.
-
-    Equal votes share a rank and the next rank skips (1, 2, 2, 4), as on a wall of dots.
-    """
-    changed = []
-    for kind in ConcernKind.values:
-        concerns = list(engagement.concerns.filter(kind=kind).order_by("-dot_votes", "pk"))
-        previous_votes, rank = None, 0
-        for position, concern in enumerate(concerns, start=1):
-            if concern.dot_votes != previous_votes:
-                rank, previous_votes = position, concern.dot_votes
-            if concern.rank != rank:
-                concern.rank = rank
-                changed.append(concern)
-    engagement.concerns.model.objects.bulk_update(changed, ["rank"])
-    return changed
-
-
 class EngagementAdminForm(RegionScopedAdminForm):
     """Engagement form: remembers the stage it started from and ranks concerns on save."""
 
@@ -127,7 +107,7 @@ class EngagementAdminForm(RegionScopedAdminForm):
     def save(self, commit=True):
         engagement = super().save(commit=commit)
         if commit:
-            rank_concerns(engagement)
+            engagement.rank_concerns()
         return engagement
 
 

@@ -83,15 +83,23 @@ class Engagement(ClusterableModel):
     def community(self) -> str:
         return f"{self.community_city}, {self.community_state}"
 
-    def rank_concerns(self) -> None:
-        """Rank issues, and separately strengths, by dot-votes; ties share a rank (1, 2, 2, 4)."""
+    def rank_concerns(self) -> list:
+        """Rank issues, and separately strengths, by dot-votes; returns the concerns changed.
+
+        Equal votes share a rank and the next rank skips (1, 2, 2, 4), as on a wall of dots.
+        """
+        changed = []
         for kind in ConcernKind.values:
-            concerns = list(self.concerns.filter(kind=kind).order_by("-dot_votes", "pk"))
-            for position, concern in enumerate(concerns):
-                previous = concerns[position - 1] if position else None
-                tied = previous is not None and previous.dot_votes == concern.dot_votes
-                concern.rank = previous.rank if tied else position + 1
-            Concern.objects.bulk_update(concerns, ["rank"])
+            concerns = self.concerns.filter(kind=kind).order_by("-dot_votes", "pk")
+            previous_votes, rank = None, 0
+            for position, concern in enumerate(concerns, start=1):
+                if concern.dot_votes != previous_votes:
+                    rank, previous_votes = position, concern.dot_votes
+                if concern.rank != rank:
+                    concern.rank = rank
+                    changed.append(concern)
+        Concern.objects.bulk_update(changed, ["rank"])
+        return changed
 
 
 class EngagementMilestone(models.Model):
