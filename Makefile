@@ -58,6 +58,8 @@ test: lint browser assets
 		echo "== pytest on PostgreSQL"; \
 		DATABASE_URL="$$url" $(VENV)/bin/pytest -q -n $(TEST_WORKERS) || exit 1; \
 		echo "Test databases: SQLite, PostgreSQL"; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "CI=true: PostgreSQL is not reachable on 127.0.0.1:5432 and DATABASE_URL is unset"; exit 1; \
 	else \
 		echo "Test databases: SQLite (PostgreSQL not reachable on 127.0.0.1:5432 and DATABASE_URL unset)"; \
 	fi

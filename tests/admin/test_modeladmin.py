@@ -5,6 +5,7 @@ from django.urls import reverse
 
 import pytest
 
+from tests.utils import require
 from wagtail_spcp.admin.audit import STAGE_CHANGE
 from wagtail_spcp.choices import EngagementStage
 from wagtail_spcp.models import RegionScopedLogEntry as LogEntry
@@ -12,9 +13,9 @@ from wagtail_spcp.models import RegionScopedLogEntry as LogEntry
 from .conftest import ROLES
 from .test_engagement_admin import engagement_form_data
 
-pytestmark = pytest.mark.skipif(
-    "wagtail_spcp.contrib.modeladmin" not in settings.INSTALLED_APPS,
-    reason="wagtail-modeladmin is not installed",
+require(
+    "wagtail_spcp.contrib.modeladmin" in settings.INSTALLED_APPS,
+    "wagtail-modeladmin is not installed",
 )
 
 MODELS = {

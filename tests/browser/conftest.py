@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from tests.utils import require
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # between browser steps are ordinary synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -23,8 +25,10 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def browser():
-    if not shutil.which(CHROMIUM):
-        pytest.skip(f"Chromium not found at {CHROMIUM}; `make test` installs Debian's chromium")
+    require(
+        bool(shutil.which(CHROMIUM)),
+        f"Chromium not found at {CHROMIUM}; `make test` installs Debian's chromium",
+    )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 import pytest
 
+from tests.utils import require
 from wagtail_spcp.models import CaseStudyPage, OfficeFinderPage, ProgramIndexPage, ProgramPage
 
 VNU_JAR = (
@@ -19,8 +20,10 @@ VNU_JAR = (
 @pytest.fixture
 def checker():
     java = shutil.which("java")
-    if not java or not VNU_JAR.exists():
-        pytest.skip("needs Java and node_modules/vnu-jar (`make assets` installs it)")
+    require(
+        bool(java) and VNU_JAR.exists(),
+        "needs Java and node_modules/vnu-jar (`make assets` installs it)",
+    )
 
     def check(paths: list[Path]) -> list[dict]:
         completed = subprocess.run(  # noqa: S603 - fixed local command
