@@ -427,7 +427,7 @@ def google_forms():
             "Jerome",
             "Washington",
             "jerome.washington@example.org",
-            "+12145550114",
+            "+12145550114;ext=3",
             "75215",
             "South Dallas Business Association",
             registered_on="2026-01-15",
@@ -1727,13 +1727,15 @@ def spcp_sign_in_sheet():
             organisation="Bexar County",
             raw={"present": "✓", "sector": "Local government", "role": "Observer"},
         ),
-        Person(
-            "Ruth",
-            "Jaramillo",
-            status="attended",
-            organisation="Westside Neighbors",
-            raw={"present": "x", "sector": "", "role": "", "walk_in": True},
-        ),
+    ]
+    walk_in = ["x", "Jaramillo, Ruth", "Westside Neighbors", None, None, None]
+    invalid = [
+        {
+            "row": 11,
+            "name": "Ruth Jaramillo",
+            "column": "Name",
+            "reason": "an email address or a phone number is required",
+        },
     ]
     rows = [
         ["San Antonio Community Partnership Program"],
@@ -1751,13 +1753,13 @@ def spcp_sign_in_sheet():
                 None,
             ]
         )
+    rows.append(walk_in)
     write_xlsx(name, [("Sign-in", rows, {"B": 24, "C": 36})])
     write_expected(
         name,
         format="wagtail-spcp sign-in sheet",
         sheet="Sign-in",
         header_row=3,
-        data_rows=len(people),
         columns={
             "Present": "status",
             "Name": "full_name",
@@ -1767,11 +1769,16 @@ def spcp_sign_in_sheet():
         },
         values={"status": {"x": "attended", "X": "attended", "✓": "attended", "": "no_show"}},
         match_on="name",
+        after="spcp-export.csv",
+        fields=["first_name", "last_name", "organisation", "status"],
         notes=[
-            "No email or phone: rows update people already in the engagement, matched by name.",
-            "Ruth Jaramillo walked in: she was added by hand below the printed names.",
+            "No email or phone: rows update people already in the engagement, matched by name,",
+            "after spcp-export.csv was imported. Ruth Jaramillo walked in and was written below",
+            "the printed names; with neither email nor phone she cannot be added.",
         ],
+        data_rows=len(people) + 1,
         people=people,
+        invalid=invalid,
     )
 
 
@@ -1785,10 +1792,9 @@ def typed_sign_in_sheet():
             "Robert",
             "Johnson Jr.",
             "rjohnson@example.org",
-            "+15045550177",
+            "+15045550177;ext=401",
             "70112",
             "New Orleans Police Department",
-            "attended",
             raw={"name": "Sgt. Robert Johnson Jr.", "phone": "504-555-0177 x401"},
         ),
         Person(
@@ -1798,7 +1804,6 @@ def typed_sign_in_sheet():
             "+15045550178",
             "70119",
             "Mid-City Neighborhood Org",
-            "attended",
             raw={"name": "Ramón de la Cruz", "phone": "(504) 555-0178"},
         ),
         Person(
@@ -1808,7 +1813,6 @@ def typed_sign_in_sheet():
             "+15045550179",
             "70117",
             "Bywater Business Alliance",
-            "attended",
             raw={"name": "Okafor, Samuel", "phone": "504.555.0179"},
         ),
         Person(
@@ -1818,7 +1822,6 @@ def typed_sign_in_sheet():
             "+15045550180",
             "70116",
             "Tremé Youth Drumline",
-            "attended",
             raw={"name": "Tremé", "phone": "5045550180"},
         ),
         Person(
@@ -1828,7 +1831,6 @@ def typed_sign_in_sheet():
             "",
             "70130",
             "St. Louis Cathedral",
-            "attended",
             raw={"name": "Anne-Marie Boudreaux", "phone": ""},
         ),
         Person(
@@ -1838,7 +1840,6 @@ def typed_sign_in_sheet():
             "+15045550182",
             "70129",
             "Village de l'Est Association",
-            "attended",
             raw={"name": "Duc Nguyen", "phone": "(504) 555-0182"},
         ),
         Person(
@@ -1848,7 +1849,6 @@ def typed_sign_in_sheet():
             "+15045550183;ext=15",
             "70113",
             "Central City Renaissance Alliance",
-            "attended",
             raw={"name": "Keyana Batiste", "phone": "504-555-0183 extension 15"},
         ),
         Person(
@@ -1858,7 +1858,6 @@ def typed_sign_in_sheet():
             "+15045550184",
             "70118",
             "Tulane University",
-            "attended",
             raw={"name": "Dr. William Broussard", "phone": "(504) 555-0184"},
         ),
         Person(
@@ -1868,7 +1867,6 @@ def typed_sign_in_sheet():
             "+15045550185",
             "70122",
             "Gentilly Civic Improvement",
-            "attended",
             raw={"name": "Josephine Landry", "phone": "504 555 0185", "zip": 70122},
         ),
     ]
@@ -1922,8 +1920,7 @@ def typed_sign_in_sheet():
         },
         names={person.raw["name"]: [person.first_name, person.last_name] for person in people},
         warnings=[{"name": "Tremé", "reason": "one-word name stored as the last name"}],
-        notes=["A sign-in sheet records who came: status is given on import, not in the file."],
-        default_status="attended",
+        notes=["The sheet has no status column: people are stored as registered."],
         people=people,
         invalid=invalid,
     )
@@ -2126,7 +2123,7 @@ def question_style_cp1252():
             "Zoë",
             "Côté",
             "zoe.cote@example.net",
-            "+15125550198",
+            "+15125550198;ext=9",
             "78704",
             "Travis County Constable",
             "attended",
