@@ -42,7 +42,7 @@ def _capitalised(part: str) -> str:
 def parse_name(text) -> ParsedName:
     """Split one cell holding a person's whole name."""
     text = collapse_spaces(text)
-    if not text:
+    if not any(char.isalpha() for char in text):  # blank, or only marks such as "--"
         return ParsedName("", "")
     if " " not in text and "," not in text:
         return ParsedName(
