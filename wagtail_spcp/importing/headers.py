@@ -212,10 +212,12 @@ def match_headers(headers, fixed=None, spelled_only=()) -> list:
             claims.setdefault(match.column, []).append(index)
     for column, indexes in claims.items():
         ranked = sorted(indexes, key=lambda i: -matches[i].score)
+        contested = False
         if column in taken:
             losers, reason = ranked, _("%(column)s is already set by the mapping")
         elif len(ranked) > 1 and matches[ranked[0]].score - matches[ranked[1]].score < CLAIM_MARGIN:
             losers, reason = ranked, _("more than one column could be %(column)s")
+            contested = True
         else:
             losers, reason = ranked[1:], _("another column matches %(column)s better")
         label = str(COLUMNS_BY_NAME[column].label)
@@ -226,7 +228,7 @@ def match_headers(headers, fixed=None, spelled_only=()) -> list:
                 score=match.score,
                 reason=reason % {"column": label},
                 candidates=match.candidates,
-                ambiguous=len(ranked) > 1 and column not in taken and index in ranked[:2],
+                ambiguous=contested,
             )
     return matches
 
