@@ -10,9 +10,10 @@ mark is strict, so it has to be removed when that part lands.
 import pytest
 
 from wagtail_spcp.choices import ImportStatus
+from wagtail_spcp.importing.reading import read_table
 from wagtail_spcp.models import Participation
 
-from .corpus import FILE_NAMES, corpus_bytes, expected
+from .corpus import FILE_NAMES, corpus_bytes, expected, header_and_rows, reads_as_is
 
 HEADER_ROW = "header-row detection below title, date and blank rows (issue 11, item 1)"
 SHEET = "choosing the sheet that holds participant data (issue 11, item 1)"
@@ -50,6 +51,38 @@ def _case(name):
     needs = NEEDS[name]
     marks = [pytest.mark.xfail(strict=True, reason="needs " + "; ".join(needs))] if needs else []
     return pytest.param(name, marks=marks, id=name)
+
+
+# Files whose table the reader has to find: below title rows, on a later sheet, two rows.
+FINDING_THE_TABLE = {
+    "instructions-first-sheet.xlsx": SHEET,
+    "spcp-sign-in-sheet-typed.xlsx": HEADER_ROW,
+    "surveymonkey-all-responses.csv": TWO_ROWS,
+    "typed-sign-in-sheet.xlsx": HEADER_ROW,
+    "zoom-webinar-registration-report.csv": HEADER_ROW,
+}
+
+
+def _reading_case(name):
+    need = FINDING_THE_TABLE.get(name)
+    marks = [pytest.mark.xfail(strict=True, reason=f"needs {need}")] if need else []
+    return pytest.param(name, marks=marks, id=name)
+
+
+@pytest.mark.parametrize("name", [_reading_case(name) for name in FILE_NAMES])
+def test_corpus_file_is_read_with_its_table(name):
+    facts = expected(name)
+    table = read_table(corpus_bytes(name), name)
+    assert len(table) == facts["counts"]["data_rows"]
+    if facts.get("encoding"):
+        assert table.encoding == facts["encoding"]
+    if facts["header_rows"] == 1:
+        assert table.headers == header_and_rows(name)[0]
+        assert set(facts["columns"]) <= set(table.headers)
+
+
+def test_the_tables_to_find_are_those_not_on_the_first_row():
+    assert sorted(FINDING_THE_TABLE) == sorted(n for n in FILE_NAMES if not reads_as_is(n))
 
 
 def test_every_corpus_file_is_listed():

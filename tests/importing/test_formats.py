@@ -63,6 +63,7 @@ def test_eventbrite_statuses():
 
 def test_too_few_signature_headers_are_not_a_format():
     assert recognise(["Order #", "First Name", "Last Name", "Email"]) is None
+    assert recognise(["First Name", "Last Name", "Email", "Registration Time"]) is None
     assert recognise([]) is None
 
 

@@ -232,8 +232,8 @@ FORMATS = (
     KnownFormat(
         slug="zoom",
         name="Zoom",
-        signature=("Registration Time", "Approval Status", "First Name", "Last Name", "Email"),
-        required=4,
+        signature=("Registration Time", "Approval Status"),
+        required=2,
         columns={
             "First Name": "first_name",
             "Last Name": "last_name",
