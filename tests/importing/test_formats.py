@@ -71,13 +71,23 @@ MS_FORMS = ["ID", "Start time", "Completion time", "Email", "Name", "Your email"
 
 
 def test_microsoft_forms_anonymous_identity_columns_are_left_out():
-    rows = [[1, "", "", "anonymous", "", "a@example.org", "555"], [2, "", "", "", "", "", ""]]
+    rows = [
+        [1, "", "", "anonymous", "Anonymous", "a@example.org", "555"],
+        [2, "", "", "anonymous", "", "", ""],
+    ]
     known = recognise(MS_FORMS, rows)
     assert known.name == "Microsoft Forms"
     assert {known.mapping[3], known.mapping[4]} == {""}
     assert known.mapping[2] == "registered_on"
     assert 5 not in known.mapping  # the form's own question is left to header matching
     assert known.map_value("email", "Anonymous") == ("", True)
+    assert known.map_value("full_name", "anonymous") == ("", True)
+
+
+def test_microsoft_forms_with_some_named_responses_keep_the_name_column():
+    rows = [[1, "", "", "anonymous", "Anonymous", "", ""], [2, "", "", "", "Janet Morales", "", ""]]
+    known = recognise(MS_FORMS, rows)
+    assert (known.mapping[3], known.mapping[4]) == ("", "full_name")
 
 
 def test_microsoft_forms_signed_in_responses_keep_the_identity_columns():

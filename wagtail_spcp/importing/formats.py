@@ -167,7 +167,10 @@ FORMATS = (
             "Name": "full_name",
             "Last modified time": "",
         },
-        values={"email": _vocabulary({"anonymous": ""})},
+        values={
+            "email": _vocabulary({"anonymous": ""}),
+            "full_name": _vocabulary({"anonymous": ""}),
+        },
         anonymous_columns=("Email", "Name"),
     ),
     KnownFormat(
@@ -288,12 +291,11 @@ FORMATS = (
 FORMATS_BY_SLUG = {known.slug: known for known in FORMATS}
 
 
-def _anonymous(rows, index, known) -> bool:
-    """Whether every value in the column is blank or "anonymous"."""
-    email = known.values.get("email", {})
+def _anonymous(rows, index, vocabulary) -> bool:
+    """Whether every value in the column is blank or a word the format stores as blank."""
     for row in rows:
         value = value_key(row[index]) if index < len(row) else ""
-        if value and email.get(value, None) != "":
+        if value and vocabulary.get(value) != "":
             return False
     return True
 
@@ -323,7 +325,8 @@ def recognise(headers, rows=()) -> FormatMatch | None:
     for index, key in enumerate(keys):
         if key in columns:
             column = columns[key]
-            if key in anonymous and rows and _anonymous(rows, index, known):
+            vocabulary = known.values.get(column, {})
+            if key in anonymous and rows and _anonymous(rows, index, vocabulary):
                 column = ""
             mapping[index] = column
         elif known.labels:

@@ -728,7 +728,7 @@ def google_forms_day_first():
 
 # --- Microsoft Forms: "Open results in Excel" workbook ------------------------------------
 # ID, Start time, Completion time, Email, Name, then the questions. A form that anyone can
-# answer records "anonymous" in the Email column and leaves Name blank.
+# answer records "anonymous" in the Email column and "Anonymous" in the Name column.
 
 
 def microsoft_forms():
@@ -897,7 +897,7 @@ def microsoft_forms():
                 person.raw["start"],
                 person.raw["done"],
                 "anonymous",
-                None,
+                "Anonymous",
                 None,
                 f"{person.first_name} {person.last_name}",
                 person.organisation,
@@ -921,7 +921,10 @@ def microsoft_forms():
             "Phone number": "phone",
             "ZIP code": "zip_code",
         },
-        ignored={"Email": "every response is anonymous; the form asks for an email itself"},
+        ignored={
+            "Email": "every response is anonymous; the form asks for an email itself",
+            "Name": "every response is anonymous; the form asks for the name itself",
+        },
         people=people,
     )
 
