@@ -24,7 +24,7 @@ def test_corpus_files_are_recognised_by_their_headers(name):
         assert known is None
         return
     assert known.name == facts["format"]
-    assert known.reason.startswith(f"This looks like a {facts['format']} export: it has ")
+    assert known.reason.startswith(f"This looks like an export from {facts['format']}: it has ")
     assert known.format.header_rows == facts["header_rows"]
     for header, column in facts["columns"].items():
         index = headers.index(header)
@@ -54,6 +54,10 @@ def test_plain_sheets_are_no_known_format(name):
 def test_eventbrite_statuses():
     known = recognise(["Order #", "Order Date", "Attendee #", "Ticket Type", "Attendee Status"])
     assert known.name == "Eventbrite"
+    assert known.reason == (
+        "This looks like an export from Eventbrite: it has the columns "
+        "'Order #', 'Order Date', 'Attendee #', 'Ticket Type', 'Attendee Status'."
+    )
     assert known.map_value("status", "Checked In") == ("attended", True)
     assert known.map_value("status", "  attending ") == ("registered", True)
     assert known.map_value("status", "Not Attending") == ("cancelled", True)

@@ -307,16 +307,8 @@ def recognise(headers, rows=()) -> FormatMatch | None:
     filled with "anonymous", so the form's own questions supply the email and name.
     """
     keys = [header_key(header) for header in headers]
-    key_set = set(keys)
-    ranked = sorted(
-        (
-            (known.matches(keys) if keys else 0, position, known)
-            for position, known in enumerate(FORMATS)
-        ),
-        key=lambda item: (-item[0], item[1]),
-    )
-    present, _position, known = ranked[0] if ranked else (0, 0, None)
-    if not present:
+    known = max(FORMATS, key=lambda known: known.matches(keys))  # the first, on a tie
+    if not known.matches(keys):
         return None
     columns = {header_key(header): column for header, column in known.columns.items()}
     anonymous = {header_key(header) for header in known.anonymous_columns}
@@ -341,9 +333,9 @@ def recognise(headers, rows=()) -> FormatMatch | None:
         if column and column in seen:
             mapping[index] = ""
         seen.add(column)
-    found = [header for header in known.signature if header_key(header) in key_set]
-    reason = _("This looks like a %(format)s export: it has the columns %(columns)s.") % {
+    found = [header for header in known.signature if header_key(header) in keys]
+    reason = _("This looks like an export from %(format)s: it has the columns %(columns)s.") % {
         "format": known.name,
-        "columns": ", ".join(f"“{header}”" for header in found),
+        "columns": ", ".join(f"'{header}'" for header in found),
     }
     return FormatMatch(known, mapping, reason)
