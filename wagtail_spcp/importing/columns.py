@@ -1,7 +1,10 @@
 """The participant columns the importer knows: field names, labels, header spellings, synonyms.
 
-The choice synonyms start from ``wagtail_spcp.choices`` (each value and label) and add the
-words people type on sign-up sheets; nothing here repeats the list of choices.
+Each column has a few header ``spellings`` that match it exactly, and the ``terms`` that
+carry its meaning in a longer header ("What organization do you represent?"), which
+``headers`` matches word by word. The choice synonyms start from ``wagtail_spcp.choices``
+(each value and label) and add the words people type on sign-up sheets; nothing here
+repeats the list of choices.
 """
 
 import re
@@ -23,12 +26,20 @@ def header_key(value) -> str:
 
 @dataclass(frozen=True)
 class ParticipantColumn:
-    """One column an import can fill; ``spellings`` are header spellings that auto-match it."""
+    """One column an import can fill.
+
+    ``spellings`` are whole headers that match it exactly. ``terms`` are the words (or
+    phrases) that name it inside a longer header, each with a weight out of 100: a generic
+    word such as "date" weighs less than "timestamp". ``context`` words may stand next to
+    a term without weakening the match ("number" after "phone", "code" after "ZIP").
+    """
 
     name: str
     label: str
     spellings: tuple = field(default_factory=tuple)
     person_field: bool = True
+    terms: tuple = field(default_factory=tuple)
+    context: tuple = field(default_factory=tuple)
 
 
 COLUMNS = (
@@ -36,21 +47,28 @@ COLUMNS = (
         "first_name",
         _("First name"),
         ("first", "first name", "firstname", "given name", "forename", "fname", "name first"),
+        terms=(("first name", 100), ("given name", 100), ("forename", 100), ("first", 90)),
+        context=("name",),
     ),
     ParticipantColumn(
         "last_name",
         _("Last name"),
         ("last", "last name", "lastname", "surname", "family name", "lname", "name last"),
+        terms=(("last name", 100), ("surname", 100), ("family name", 100), ("last", 90)),
+        context=("name",),
     ),
     ParticipantColumn(
         "full_name",
         _("Full name (split into first and last)"),
         ("name", "full name", "your name", "participant", "participant name", "attendee name"),
+        terms=(("full name", 100), ("your name", 95), ("name", 75)),
     ),
     ParticipantColumn(
         "email",
         _("Email"),
         ("email", "e-mail", "email address", "e-mail address", "mail", "your email"),
+        terms=(("email", 100), ("e mail", 100)),
+        context=("address",),
     ),
     ParticipantColumn(
         "phone",
@@ -67,34 +85,71 @@ COLUMNS = (
             "cell phone",
             "contact number",
         ),
+        terms=(("phone", 100), ("telephone", 100), ("mobile", 95), ("cell", 95), ("tel", 90)),
+        context=("number", "extension", "ext"),
     ),
     ParticipantColumn(
         "organisation",
         _("Organisation"),
         ("organisation", "organization", "org", "company", "affiliation", "agency", "employer"),
+        terms=(
+            ("organization", 100),
+            ("organisation", 100),
+            ("company", 95),
+            ("affiliation", 95),
+            ("agency", 95),
+            ("employer", 90),
+            ("org", 90),
+        ),
+        context=("name",),
     ),
-    ParticipantColumn("sector", _("Sector"), ("sector", "community sector", "group")),
+    ParticipantColumn(
+        "sector",
+        _("Sector"),
+        ("sector", "community sector", "group"),
+        terms=(("sector", 100),),
+    ),
     ParticipantColumn(
         "zip_code",
         _("ZIP code"),
         ("zip", "zip code", "zipcode", "zip/postal code", "postal code", "postcode"),
+        terms=(("zip", 100), ("postal", 95), ("postcode", 100), ("zipcode", 100)),
+        context=("code",),
     ),
     ParticipantColumn(
         "preferred_language",
         _("Preferred language"),
         ("language", "preferred language", "lang"),
+        terms=(("language", 100),),
+        context=("preferred", "spoken"),
     ),
     ParticipantColumn(
         "consent_to_contact",
         _("Consent to contact"),
         ("consent", "consent to contact", "may we contact you", "opt in", "contact ok"),
+        terms=(("consent", 100), ("may we contact", 100), ("opt in", 95), ("contact", 75)),
     ),
-    ParticipantColumn("role", _("Role"), ("role", "participant role"), person_field=False),
+    ParticipantColumn(
+        "role",
+        _("Role"),
+        ("role", "participant role"),
+        person_field=False,
+        terms=(("role", 100), ("attending as", 100), ("participating as", 100)),
+    ),
     ParticipantColumn(
         "status",
         _("Status"),
         ("status", "attendance", "registration status", "rsvp"),
         person_field=False,
+        terms=(
+            ("status", 100),
+            ("attendance", 100),
+            ("rsvp", 100),
+            ("attended", 95),
+            ("present", 85),
+            ("attend", 85),
+            ("attending", 80),
+        ),
     ),
     ParticipantColumn(
         "registered_on",
@@ -112,6 +167,18 @@ COLUMNS = (
             "date",
         ),
         person_field=False,
+        terms=(
+            ("timestamp", 100),
+            ("registration", 100),
+            ("registered", 100),
+            ("sign up", 100),
+            ("signed up", 100),
+            ("signup", 100),
+            ("submitted", 95),
+            ("completion", 90),
+            ("date", 70),
+        ),
+        context=("date", "time", "on"),
     ),
 )
 

@@ -23,7 +23,16 @@ from django.utils.translation import gettext as _
 
 from ..choices import DuplicatePolicy, ParticipationRole, ParticipationStatus
 from ..models import ImportBatch, Participation, Person
-from .columns import COLUMNS_BY_NAME, PARTICIPATION_FIELDS, PERSON_FIELDS, auto_match, header_key
+from .columns import (
+    CHOICE_SYNONYMS,
+    COLUMNS_BY_NAME,
+    PARTICIPATION_FIELDS,
+    PERSON_FIELDS,
+    header_key,
+)
+from .formats import recognise
+from .headers import suggest
+from .names import parse_name
 from .resources import column_widget, neutralise_formula
 
 logger = logging.getLogger(__name__)
@@ -112,14 +121,34 @@ class ImportOutcome:
 # --- map headers ------------------------------------------------------------------------
 
 
-def suggest_columns(headers, mapping=None) -> list:
-    """For each header, the column it maps to: the saved mapping first, else auto-matching."""
+# Columns whose unknown values would make a row invalid: matched by meaning, they are
+# offered for staff to confirm rather than applied, and a format's mapping of them waits
+# for its value vocabulary to be applied.
+CONFIRM_BEFORE_APPLYING = (*CHOICE_SYNONYMS, "consent_to_contact")
+
+
+def suggest_columns(headers, mapping=None, rows=()) -> list:
+    """For each header, the column it maps to.
+
+    The saved mapping comes first; then a known export format's columns (``rows``, when
+    given, let it see a column a form filled with "anonymous"); then confident matches
+    by meaning (``headers.match_headers``).
+    """
     mapping = mapping or {}
-    suggested, taken = [], set()
-    for header in headers:
+    fixed = {}
+    for index, header in enumerate(headers):
         key = header_key(header)
-        name = mapping[key] if key in mapping else auto_match(header)
-        if name and (name in taken or name not in COLUMNS_BY_NAME):
+        if key in mapping:
+            name = mapping[key]
+            fixed[index] = name if name in COLUMNS_BY_NAME else ""
+    known = recognise(headers, rows)
+    if known is not None:
+        for index, name in known.mapping.items():
+            if index not in fixed and name not in CONFIRM_BEFORE_APPLYING:
+                fixed[index] = name
+    suggested, taken = [], set()
+    for name in suggest(headers, fixed, spelled_only=CONFIRM_BEFORE_APPLYING):
+        if name and name in taken:
             name = ""
         taken.add(name)
         suggested.append(name)
@@ -158,11 +187,8 @@ def resolve_columns(headers, mapping=None) -> list:
 
 
 def split_full_name(text: str) -> tuple[str, str]:
-    if "," in text:  # "Lastname, Firstname"
-        last, _sep, first = text.partition(",")
-        return first.strip(), last.strip()
-    first, _sep, last = text.rpartition(" ")
-    return (first, last) if first else (last, "")
+    """First and last name from one cell ("Okafor, Samuel", "Sgt. Robert Johnson Jr.")."""
+    return parse_name(text).as_pair()
 
 
 def clean_rows(table, columns, on_progress=None):
@@ -181,10 +207,13 @@ def clean_rows(table, columns, on_progress=None):
             except ValueError as error:
                 errors.append((header, str(error)))
         full_name = values.pop("full_name", "")
+        one_word_name = False
         if full_name and not (values.get("first_name") or values.get("last_name")):
-            values["first_name"], values["last_name"] = split_full_name(full_name)
+            parsed = parse_name(full_name)
+            values["first_name"], values["last_name"] = parsed.as_pair()
+            one_word_name = bool(parsed.warnings) and bool(parsed.last_name)
         for required in ("first_name", "last_name"):
-            if not values.get(required):
+            if not values.get(required) and not (required == "first_name" and one_word_name):
                 errors.append(
                     (header_for.get(required, header_for.get("full_name")), _("required"))
                 )

@@ -1,0 +1,158 @@
+"""The real-world corpus imported end to end: counts, then each person field by field.
+
+Each file in tests/files/corpus is imported as uploaded (no mapping given, so the
+importer's own suggestions are used) into a fresh engagement, and the stored people and
+participations are compared with the file's expected results. A file that needs a part
+of the importer not built yet is marked as an expected failure that names the part; the
+mark is strict, so it has to be removed when that part lands.
+"""
+
+import pytest
+
+from wagtail_spcp.choices import ImportStatus
+from wagtail_spcp.importing.reading import read_table
+from wagtail_spcp.models import Participation
+
+from .corpus import FILE_NAMES, corpus_bytes, expected, header_and_rows, reads_as_is
+
+HEADER_ROW = "header-row detection below title, date and blank rows (issue 11, item 1)"
+SHEET = "choosing the sheet that holds participant data (issue 11, item 1)"
+TWO_ROWS = "two-row headers read as one header (issue 11, item 1)"
+VALUES = "the value vocabulary of a known format applied to choice columns (items 3, 4)"
+VALUE_MAP = "unknown choice values mapped by staff, saved with the mapping (issue 11, item 4)"
+FORMAT_IN_IMPORT = "the known format's mapping used by the import, with the rows (item 3)"
+DAY_FIRST = "day-first dates (issue 11, item 6)"
+EXTENSIONS = "phone extensions kept (issue 11, item 7)"
+INNER_SPACES = "an email with inner spaces refused, not squeezed (issue 11, item 7)"
+MATCH_BY_NAME = "rows without email or phone matched to people by name (issue 11, item 8)"
+
+# What each file needs before it imports as expected; an empty tuple: it does today.
+NEEDS = {
+    "eventbrite-attendee-summary.csv": (VALUES,),
+    "google-forms-day-first-one-name.csv": (DAY_FIRST, EXTENSIONS),
+    "google-forms-responses-sheet.xlsx": (),
+    "google-forms-responses.csv": (EXTENSIONS,),
+    "instructions-first-sheet.xlsx": (SHEET, DAY_FIRST, EXTENSIONS),
+    "microsoft-forms-responses.xlsx": (FORMAT_IN_IMPORT,),
+    "mobilize-event-attendees.csv": (VALUES,),
+    "question-style-headers-cp1252.csv": (EXTENSIONS, VALUE_MAP),
+    "spcp-export.csv": (EXTENSIONS,),
+    "spcp-sign-in-sheet-typed.xlsx": (HEADER_ROW, VALUES, MATCH_BY_NAME),
+    "surveymonkey-all-responses.csv": (TWO_ROWS, EXTENSIONS),
+    "typed-sign-in-sheet.xlsx": (HEADER_ROW, EXTENSIONS, INNER_SPACES),
+    "zoom-webinar-registration-report.csv": (HEADER_ROW, VALUES),
+}
+
+PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "zip_code", "organisation")
+PARTICIPATION_FIELDS = ("status", "registered_on")
+
+
+def _case(name):
+    needs = NEEDS[name]
+    marks = [pytest.mark.xfail(strict=True, reason="needs " + "; ".join(needs))] if needs else []
+    return pytest.param(name, marks=marks, id=name)
+
+
+# Files whose table the reader has to find: below title rows, on a later sheet, two rows.
+FINDING_THE_TABLE = {
+    "instructions-first-sheet.xlsx": SHEET,
+    "spcp-sign-in-sheet-typed.xlsx": HEADER_ROW,
+    "surveymonkey-all-responses.csv": TWO_ROWS,
+    "typed-sign-in-sheet.xlsx": HEADER_ROW,
+    "zoom-webinar-registration-report.csv": HEADER_ROW,
+}
+
+
+def _reading_case(name):
+    need = FINDING_THE_TABLE.get(name)
+    marks = [pytest.mark.xfail(strict=True, reason=f"needs {need}")] if need else []
+    return pytest.param(name, marks=marks, id=name)
+
+
+@pytest.mark.parametrize("name", [_reading_case(name) for name in FILE_NAMES])
+def test_corpus_file_is_read_with_its_table(name):
+    facts = expected(name)
+    table = read_table(corpus_bytes(name), name)
+    assert len(table) == facts["counts"]["data_rows"]
+    if facts.get("encoding"):
+        assert table.encoding == facts["encoding"]
+    if facts["header_rows"] == 1:
+        assert table.headers == header_and_rows(name)[0]
+        assert set(facts["columns"]) <= set(table.headers)
+
+
+def test_the_tables_to_find_are_those_not_on_the_first_row():
+    assert sorted(FINDING_THE_TABLE) == sorted(n for n in FILE_NAMES if not reads_as_is(n))
+
+
+def test_every_corpus_file_is_listed():
+    assert sorted(NEEDS) == sorted(FILE_NAMES)
+    assert len(FILE_NAMES) >= 12
+
+
+def _stored(participation):
+    person = participation.person
+    values = {name: getattr(person, name) for name in PERSON_FIELDS}
+    values["status"] = participation.status
+    values["registered_on"] = (
+        participation.registered_on.isoformat() if participation.registered_on else None
+    )
+    return values
+
+
+def _find(participations, person):
+    if person.get("email"):
+        found = [p for p in participations if p.person.email == person["email"]]
+    else:
+        found = [
+            p
+            for p in participations
+            if (p.person.first_name, p.person.last_name)
+            == (person["first_name"], person["last_name"])
+        ]
+    return found[0] if len(found) == 1 else None
+
+
+def differences(name, batch, engagement) -> list:
+    """Every way the import of ``name`` differs from its expected results, in words."""
+    facts = expected(name)
+    fields = facts.get("fields") or [*PERSON_FIELDS, *PARTICIPATION_FIELDS]
+    problems = []
+    counts = facts["counts"]
+    if batch.status != ImportStatus.COMPLETED:
+        return [f"the import did not complete: {batch.status} {batch.errors}"]
+    if batch.total_rows != counts["data_rows"]:
+        problems.append(f"read {batch.total_rows} data rows, expected {counts['data_rows']}")
+    if batch.invalid_count != counts["invalid"]:
+        problems.append(f"{batch.invalid_count} invalid rows, expected {counts['invalid']}")
+    invalid_rows = sorted({error["row"] for error in batch.errors if "row" in error})
+    for row in facts["invalid"]:
+        if row["row"] not in invalid_rows:
+            problems.append(f"row {row['row']} ({row['name']}) should be invalid: {row['reason']}")
+    participations = list(
+        Participation.objects.filter(engagement=engagement).select_related("person")
+    )
+    if len(participations) != counts["people"]:
+        problems.append(f"{len(participations)} participants, expected {counts['people']}")
+    for person in facts["people"]:
+        who = f"{person['first_name']} {person['last_name']}".strip()
+        participation = _find(participations, person)
+        if participation is None:
+            problems.append(f"{who}: not found")
+            continue
+        stored = _stored(participation)
+        for field in fields:
+            if stored[field] != person[field]:
+                problems.append(f"{who}: {field} is {stored[field]!r}, expected {person[field]!r}")
+    return problems
+
+
+@pytest.mark.parametrize("name", [_case(name) for name in FILE_NAMES])
+def test_corpus_file_imports_person_by_person(name, run_import, engagement):
+    facts = expected(name)
+    if facts.get("after"):
+        before = run_import(facts["after"], data=corpus_bytes(facts["after"]))
+        assert before.status == ImportStatus.COMPLETED
+    batch = run_import(name, data=corpus_bytes(name))
+    problems = differences(name, batch, engagement)
+    assert not problems, f"{name}:\n" + "\n".join(problems)
