@@ -512,9 +512,7 @@ def error_workbook(outcome: ImportOutcome) -> bytes:
     for raw, errors in outcome.invalid_rows:
         cells = list(raw[:width]) + [""] * (width - len(raw))
         reasons = "; ".join(f"{header}: {reason}" for header, reason in errors)
-        sheet.append(
-            [neutralise_formula(c) if isinstance(c, str) else c for c in cells] + [reasons]
-        )
+        sheet.append([neutralise_formula(c) for c in cells] + [neutralise_formula(reasons)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

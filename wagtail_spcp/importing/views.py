@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,7 +19,8 @@ from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
 
-from ..access import EXPORT_PERMISSION, IMPORT_PERMISSION, engagements_for_user
+from ..access import engagements_for_user
+from ..admin.permissions import participants_permission_checker
 from ..choices import ImportStatus, ParticipationStatus
 from ..models import ImportBatch, ImportFile, ImportMapping
 from .batches import (
@@ -42,9 +43,8 @@ UPLOAD_SIGNING_SALT = "wagtail_spcp.importing.upload"
 ERRORS_PER_PAGE = 50
 
 
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
+require_import = participants_permission_checker.require("import")
+require_export = participants_permission_checker.require("export")
 
 
 def _engagement(request, pk):
@@ -79,9 +79,9 @@ def _read_token(request, token):
     return upload, _engagement(request, data["engagement"]), data["policy"]
 
 
+@require_import
 def upload(request):
     """Step 1: choose the engagement, the file and the duplicate policy."""
-    _require(request, IMPORT_PERMISSION)
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
@@ -119,9 +119,9 @@ def _samples(table, count=2):
     return samples
 
 
+@require_import
 def map_columns(request, token):
     """Step 2: map each column (auto-matched, or from a saved mapping), then run a dry run."""
-    _require(request, IMPORT_PERMISSION)
     stored, engagement, policy = _read_token(request, token)
     try:
         table = read_table(read_stored(stored), stored.original_name)
@@ -176,9 +176,9 @@ def _error_page(request, batch):
     return Paginator(batch.errors, ERRORS_PER_PAGE).get_page(request.GET.get("p"))
 
 
+@require_import
 def preview(request, pk):
     """Step 3: the dry run's counts and errors, and the button that imports for real."""
-    _require(request, IMPORT_PERMISSION)
     batch = _batch(request, pk)
     if not batch.dry_run:
         return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
@@ -189,10 +189,10 @@ def preview(request, pk):
     )
 
 
+@require_import
 @require_POST
 def confirm(request, pk):
     """Step 4: import the previewed file; large files go to a background task."""
-    _require(request, IMPORT_PERMISSION)
     dry_run = _batch(request, pk)
     if not dry_run.dry_run or dry_run.created_by_id != request.user.pk or not dry_run.source_file:
         raise PermissionDenied
@@ -212,6 +212,7 @@ def confirm(request, pk):
     return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
 
 
+@require_import
 def batch_detail(request, pk):
     """Progress while the import runs, then its summary."""
     batch = _batch(request, pk)
@@ -222,17 +223,16 @@ def batch_detail(request, pk):
         {
             "batch": batch,
             "running": running,
-            "can_undo": can_undo(batch) and request.user.has_perm(IMPORT_PERMISSION),
+            "can_undo": can_undo(batch),
             "can_download_errors": _may_download_errors(request, batch),
             "errors_page": _error_page(request, batch),
         },
     )
 
 
+@require_import
 def batch_progress(request, pk):
     """The progress of an import as JSON, for the progress bar."""
-    from django.http import JsonResponse
-
     batch = _batch(request, pk)
     return JsonResponse(
         {
@@ -252,6 +252,7 @@ def _may_download_errors(request, batch):
     return age <= file_lifetime_seconds()
 
 
+@require_import
 def error_workbook(request, pk):
     """The invalid rows with their errors: only for the person who imported, until it expires."""
     batch = _batch(request, pk)
@@ -266,9 +267,9 @@ def error_workbook(request, pk):
     )
 
 
+@require_import
 def undo(request, pk):
     """Confirm, then undo an import."""
-    _require(request, IMPORT_PERMISSION)
     batch = _batch(request, pk)
     if not can_undo(batch):
         messages.error(request, _("This import cannot be undone."))
@@ -280,9 +281,9 @@ def undo(request, pk):
     return TemplateResponse(request, "wagtail_spcp/importing/undo.html", {"batch": batch})
 
 
+@require_export
 def export(request, engagement_id, file_format):
     """Download an engagement's participants as XLSX or CSV."""
-    _require(request, EXPORT_PERMISSION)
     if file_format not in FORMATS:
         raise Http404
     engagement = _engagement(request, engagement_id)
@@ -295,15 +296,16 @@ def export(request, engagement_id, file_format):
     return response
 
 
+@require_import
 def start_for_engagement(request, engagement_id):
     """The wizard, started from an engagement."""
     engagement = _engagement(request, engagement_id)
     return redirect(reverse("wagtail_spcp_importing:upload") + f"?engagement={engagement.pk}")
 
 
+@require_export
 def sign_in_sheet(request, engagement_id):
     """A printable sign-in sheet for program day: one line per expected participant."""
-    _require(request, EXPORT_PERMISSION)
     engagement = _engagement(request, engagement_id)
     participations = (
         engagement.participations.exclude(status=ParticipationStatus.CANCELLED)
