@@ -30,8 +30,9 @@ def staff_user(django_user_model, username, region_slug):
     group = Group.objects.create(name=f"{username} staff")
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="add_importbatch"),
-        Permission.objects.get(codename="view_participation"),
+        Permission.objects.get(codename="import_participation"),
+        Permission.objects.get(codename="export_participation"),
+        Permission.objects.get(codename="view_importbatch"),
     )
     Region.objects.get(slug=region_slug).staff_groups.add(group)
     user = django_user_model.objects.create_user(username=username, password="pw")
