@@ -24,7 +24,7 @@ from wagtail.snippets.views import snippets as snippet_views
 
 from ..access import scope_queryset, user_can_see
 from ..choices import EngagementStage
-from ..importing.batches import ACTION_EXPORT
+from ..importing.batches import ACTION_EXPORT, mark_interrupted
 from ..importing.resources import neutralise_formula
 from .audit import log_stage_change
 from .permissions import participants_permission_checker
@@ -288,7 +288,12 @@ class RegionScopedModelHistoryView(RegionScopedObjectMixin, HistoryView):
 
 class ImportBatchIndexView(RegionScopedModelIndexView):
     """Import batches: each title opens the batch's page in the import wizard
-    (summary, progress, error workbook, undo), and a header button starts a new import."""
+    (summary, progress, error workbook, undo), and a header button starts a new import.
+    Imports that stopped without finishing are shown as failed, not running."""
+
+    def get_base_queryset(self):
+        mark_interrupted()
+        return super().get_base_queryset()
 
     def get_edit_url(self, instance):
         if participants_permission_checker.user_may_import(self.request.user):

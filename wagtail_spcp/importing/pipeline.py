@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from ..choices import DuplicatePolicy, ParticipationRole, ParticipationStatus
 from ..models import ImportBatch, Participation, Person
 from .columns import COLUMNS_BY_NAME, PARTICIPATION_FIELDS, PERSON_FIELDS, auto_match, header_key
+from .locking import lock_import_scope
 from .resources import column_widget, neutralise_formula
 
 logger = logging.getLogger(__name__)
@@ -494,10 +495,24 @@ def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutco
                     % {"row": row.duplicate_of},
                 }
             )
-    matches = match_existing(kept, options.duplicate_policy)
-    the_plan = plan(kept, matches, options.engagement, options.duplicate_policy, outcome)
-    if not options.dry_run:
+    if options.dry_run:
+        matches = match_existing(kept, options.duplicate_policy)
+        plan(kept, matches, options.engagement, options.duplicate_policy, outcome)
+        return outcome
+    # Match, plan and write in one transaction, one import per region at a time.
+    with transaction.atomic():
+        lock_import_scope(options.engagement)
+        matches = match_existing(kept, options.duplicate_policy)
+        the_plan = plan(kept, matches, options.engagement, options.duplicate_policy, outcome)
         outcome.changes = write(the_plan, options.engagement, options.batch)
+    outcome.changes["people_after"] = {
+        str(pk): {name: _jsonable(value) for name, value in after.items()}
+        for pk, (_before, after) in the_plan.person_updates.items()
+    }
+    outcome.changes["participations_after"] = {
+        str(pk): {name: _jsonable(value) for name, value in after.items()}
+        for pk, (_before, after) in the_plan.participation_updates.items()
+    }
     return outcome
 
 

@@ -27,10 +27,14 @@ from .batches import (
     ACTION_EXPORT,
     ImportFailed,
     can_undo,
+    confirm_preview,
     create_batch,
     execute_batch,
+    mark_interrupted,
+    read_upload,
     start_import,
     undo_batch,
+    undo_counts,
 )
 from .columns import header_key
 from .exporting import CONTENT_TYPES, FORMATS, export_file_name, export_participants
@@ -88,8 +92,8 @@ def upload(request):
             uploaded = form.cleaned_data["file"]
             data = uploaded.read()
             try:
-                read_table(data, uploaded.name)
-            except UnreadableFile as error:
+                read_upload(data, uploaded.name)
+            except ImportFailed as error:
                 form.add_error("file", str(error))
             else:
                 stored = store_file(data, uploaded.name, owner=request.user)
@@ -196,25 +200,19 @@ def confirm(request, pk):
     dry_run = _batch(request, pk)
     if not dry_run.dry_run or dry_run.created_by_id != request.user.pk or not dry_run.source_file:
         raise PermissionDenied
-    batch = create_batch(
-        upload=dry_run.source_file,
-        engagement=dry_run.engagement,
-        user=request.user,
-        duplicate_policy=dry_run.duplicate_policy,
-        mapping=dry_run.mapping,
-    )
-    batch.total_rows = dry_run.total_rows
-    batch.save(update_fields=["total_rows"])
-    try:
-        start_import(batch)
-    except ImportFailed as error:
-        messages.error(request, str(error))
+    batch, created = confirm_preview(dry_run, request.user)
+    if created:
+        try:
+            start_import(batch)
+        except ImportFailed as error:
+            messages.error(request, str(error))
     return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
 
 
 @require_import
 def batch_detail(request, pk):
     """Progress while the import runs, then its summary."""
+    mark_interrupted(ImportBatch.objects.filter(pk=pk))
     batch = _batch(request, pk)
     running = batch.status in (ImportStatus.PENDING, ImportStatus.RUNNING)
     return TemplateResponse(
@@ -233,6 +231,7 @@ def batch_detail(request, pk):
 @require_import
 def batch_progress(request, pk):
     """The progress of an import as JSON, for the progress bar."""
+    mark_interrupted(ImportBatch.objects.filter(pk=pk))
     batch = _batch(request, pk)
     return JsonResponse(
         {
@@ -276,7 +275,13 @@ def undo(request, pk):
         return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
     if request.method == "POST":
         undo_batch(batch, user=request.user)
-        messages.success(request, _("The import was undone."))
+        if any(undo_counts(batch.changes["undo"]).values()):
+            messages.warning(
+                request,
+                _("The import was undone, except for what changed since: see below."),
+            )
+        else:
+            messages.success(request, _("The import was undone."))
         return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
     return TemplateResponse(request, "wagtail_spcp/importing/undo.html", {"batch": batch})
 

@@ -5,14 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from wagtail_spcp.choices import DuplicatePolicy
-from wagtail_spcp.importing.batches import (
-    ImportFailed,
-    create_batch,
-    execute_batch,
-    summary_line,
-)
+from wagtail_spcp.importing.batches import ImportFailed, import_file, summary_line
 from wagtail_spcp.importing.reading import UnreadableFile, check_size
-from wagtail_spcp.importing.storage import store_file
 from wagtail_spcp.models import Engagement, ImportMapping
 
 
@@ -50,16 +44,15 @@ class Command(BaseCommand):
             data = path.read_bytes()
         except (OSError, UnreadableFile) as error:
             raise CommandError(f"Cannot read {path}: {error}") from None
-        upload = store_file(data, path.name)
-        batch = create_batch(
-            upload=upload,
-            engagement=engagement,
-            duplicate_policy=options["on_duplicate"],
-            mapping=mapping,
-            dry_run=options["dry_run"],
-        )
         try:
-            execute_batch(batch, data)
+            batch = import_file(
+                data,
+                path.name,
+                engagement=engagement,
+                duplicate_policy=options["on_duplicate"],
+                mapping=mapping,
+                dry_run=options["dry_run"],
+            )
         except ImportFailed as error:
             raise CommandError(f"Cannot import {path.name}: {error}") from None
         self.stdout.write(summary_line(batch))
