@@ -19,10 +19,10 @@ from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
 
-from ..access import engagements_for_user
+from ..access import engagements_for_user, sees_all_regions
 from ..admin.permissions import participants_permission_checker
 from ..choices import ImportStatus, ParticipationStatus
-from ..models import ImportBatch, ImportFile, ImportMapping
+from ..models import ImportBatch, ImportFile
 from .batches import (
     ACTION_EXPORT,
     ImportFailed,
@@ -39,6 +39,7 @@ from .batches import (
 from .columns import header_key
 from .exporting import CONTENT_TYPES, FORMATS, export_file_name, export_participants
 from .forms import MappingForm, SavedMappingForm, UploadForm
+from .mappings import engagement_region, mappings_for, save_mapping
 from .pipeline import suggest_columns
 from .reading import UnreadableFile, read_table
 from .storage import file_lifetime_seconds, read_stored, store_file
@@ -132,7 +133,9 @@ def map_columns(request, token):
     except UnreadableFile as error:
         messages.error(request, str(error))
         return redirect("wagtail_spcp_importing:upload")
-    saved_form = SavedMappingForm(request.GET or None)
+    saved_form = SavedMappingForm(
+        request.GET or None, queryset=mappings_for(request.user, engagement)
+    )
     saved = saved_form.cleaned_data["mapping"] if saved_form.is_valid() else None
     suggested = suggest_columns(table.headers, saved.columns if saved else None)
     form = MappingForm(
@@ -140,14 +143,18 @@ def map_columns(request, token):
         headers=table.headers,
         suggested=suggested,
         samples=_samples(table),
+        region=engagement_region(engagement),
+        shareable=sees_all_regions(request.user),
     )
     if request.method == "POST" and form.is_valid():
         columns = form.columns()
         mapping = {header_key(h): c for h, c in zip(table.headers, columns, strict=True)}
         if form.cleaned_data["save_as"]:
-            ImportMapping.objects.update_or_create(
-                name=form.cleaned_data["save_as"],
-                defaults={"columns": mapping, "created_by": request.user},
+            save_mapping(
+                form.cleaned_data["save_as"],
+                mapping,
+                user=request.user,
+                region=form.save_region(),
             )
         batch = create_batch(
             upload=stored,

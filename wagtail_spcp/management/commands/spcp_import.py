@@ -3,9 +3,11 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import F, Q
 
 from wagtail_spcp.choices import DuplicatePolicy
 from wagtail_spcp.importing.batches import ImportFailed, import_file, summary_line
+from wagtail_spcp.importing.mappings import engagement_region
 from wagtail_spcp.importing.reading import UnreadableFile, check_size
 from wagtail_spcp.models import Engagement, ImportMapping
 
@@ -34,10 +36,16 @@ class Command(BaseCommand):
             raise CommandError(f"No engagement with the slug {options['engagement']!r}.") from None
         mapping = None
         if options["mapping"]:
-            try:
-                mapping = ImportMapping.objects.get(name=options["mapping"]).columns
-            except ImportMapping.DoesNotExist:
-                raise CommandError(f"No saved mapping named {options['mapping']!r}.") from None
+            # The engagement's region's mapping of that name, else a shared one.
+            saved = (
+                ImportMapping.objects.filter(name=options["mapping"])
+                .filter(Q(region=engagement_region(engagement)) | Q(region__isnull=True))
+                .order_by(F("region").asc(nulls_last=True))
+                .first()
+            )
+            if saved is None:
+                raise CommandError(f"No saved mapping named {options['mapping']!r}.")
+            mapping = saved.columns
         path = Path(options["file"])
         try:
             check_size(path.stat().st_size)
