@@ -13,8 +13,9 @@ from django.db.models.functions import Lower
 import pytest
 
 from wagtail_spcp.choices import ImportStatus
-from wagtail_spcp.importing import pipeline
+from wagtail_spcp.importing import batches, pipeline
 from wagtail_spcp.importing.batches import ImportFailed, execute_batch, import_file
+from wagtail_spcp.importing.tasks import run_import_batch
 from wagtail_spcp.models import ImportBatch, ImportFile, Participation, Person
 
 from .conftest import FILES
@@ -166,3 +167,26 @@ def test_concurrent_overlapping_imports_leave_no_duplicates(
     assert list(by_phone) == []
     assert Participation.objects.filter(engagement=engagement).count() == 60
     assert Participation.objects.filter(engagement=other).count() == 60
+
+
+def test_a_database_error_in_a_task_is_reported_without_values(engagement, monkeypatch):
+    batch = import_file(
+        (FILES / "signups.xlsx").read_bytes(), "signups.xlsx", engagement=engagement, dry_run=True
+    )
+    again = ImportBatch.objects.create(
+        engagement=engagement,
+        file_name="signups.xlsx",
+        file_sha256=batch.file_sha256,
+        source_file=batch.source_file,
+    )
+
+    def refuse(record):
+        raise IntegrityError("Key (lower(email::text))=(maria.garcia@example.org) already exists.")
+
+    monkeypatch.setattr(batches, "read_stored", refuse)
+    with pytest.raises(ImportFailed) as failure:
+        run_import_batch.call(again.pk)
+    assert "example.org" not in str(failure.value)
+    assert failure.value.__suppress_context__
+    again.refresh_from_db()
+    assert again.status == ImportStatus.FAILED
