@@ -256,12 +256,6 @@ def can_undo(batch) -> bool:
     return batch.status == ImportStatus.COMPLETED and not batch.dry_run and bool(batch.changes)
 
 
-INTERRUPTED_MESSAGE = _(
-    "The import stopped without finishing (no progress for %(minutes)d minutes) and "
-    "nothing was saved. Import the file again."
-)
-
-
 def mark_interrupted(queryset=None) -> int:
     """Mark imports that have shown no progress for ``SPCP_IMPORT_STALE_MINUTES`` as failed.
 
@@ -275,11 +269,11 @@ def mark_interrupted(queryset=None) -> int:
     stale = queryset.filter(status__in=[ImportStatus.PENDING, ImportStatus.RUNNING]).filter(
         Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
     )
-    return stale.update(
-        status=ImportStatus.FAILED,
-        failure_message=INTERRUPTED_MESSAGE % {"minutes": minutes},
-        finished_at=now,
-    )
+    message = _(
+        "The import stopped without finishing (no progress for %(minutes)d minutes) and "
+        "nothing was saved. Import the file again."
+    ) % {"minutes": minutes}
+    return stale.update(status=ImportStatus.FAILED, failure_message=message, finished_at=now)
 
 
 def _as_json(value):
