@@ -8,8 +8,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 VIEW_ALL_REGIONS = "wagtail_spcp.view_all_regions"
 # Importing into an engagement and exporting its participants (still only in one's regions).
-IMPORT_PERMISSION = "wagtail_spcp.add_importbatch"
-EXPORT_PERMISSION = "wagtail_spcp.view_participation"
+IMPORT_PERMISSION = "wagtail_spcp.import_participation"
+EXPORT_PERMISSION = "wagtail_spcp.export_participation"
 
 
 def sees_all_regions(user) -> bool:

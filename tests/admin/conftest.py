@@ -37,6 +37,7 @@ def staff_permissions():
         for action in ("add", "change", "delete", "view")
     ]
     codenames += ["view_importbatch", "view_region", "view_office"]
+    codenames += ["import_participation", "export_participation"]
     return [
         *Permission.objects.filter(content_type__app_label="wagtail_spcp", codename__in=codenames),
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),

@@ -4,13 +4,22 @@ Objects belong to region A (Southwest). Staff of region B must not reach them by
 find them in listings or choosers, or act on them in bulk.
 """
 
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from wagtail.models import ReferenceIndex
 
 import pytest
 
-from wagtail_spcp.models import CouncilMembership, Engagement, Participation
+from wagtail_spcp.choices import ImportStatus
+from wagtail_spcp.importing.storage import store_file
+from wagtail_spcp.models import (
+    CouncilMembership,
+    Engagement,
+    ImportBatch,
+    ImportFile,
+    Participation,
+)
 
 from .conftest import ROLES
 
@@ -257,3 +266,103 @@ def test_usage_leaves_out_uses_in_another_region(world, login):
     response = login(world.users["national"]).get(url)
     sources = [source for source, _ in response.context["object_list"]]
     assert world.a.council in sources
+
+
+# --- Import and export: "import participants" and "export participants" at every door ---
+
+IMPORT_VIEWS = ["batch", "progress", "preview", "errors", "undo"]
+EXPORT_URLS = [
+    ("wagtail_spcp_importing:export", ["csv"]),
+    ("wagtail_spcp_importing:export", ["xlsx"]),
+    ("wagtail_spcp_importing:sign_in_sheet", []),
+]
+
+
+def refused(response):
+    """Wagtail's admin answers a missing permission with a redirect to the dashboard."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    )
+
+
+@pytest.fixture
+def previewed(world):
+    """Region A's batch as a previewed dry run of staff A, with its file and error workbook."""
+    batch = world.a.import_batch
+    upload = store_file(b"First name,Last name,Email\nAna,Ruiz,ana@example.org\n", "a.csv")
+    errors = store_file(b"x", "a-errors.xlsx", kind=ImportFile.Kind.ERROR_REPORT)
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        dry_run=True,
+        source_file=upload,
+        error_file=errors,
+        created_by=world.users["staff_a"],
+        status=ImportStatus.COMPLETED,
+    )
+    return batch
+
+
+def import_urls(world, batch):
+    """Every import door, with the method it is used with."""
+    urls = [
+        ("get", reverse(f"wagtail_spcp_importing:{view}", args=[batch.pk])) for view in IMPORT_VIEWS
+    ]
+    urls.append(("post", reverse("wagtail_spcp_importing:confirm", args=[batch.pk])))
+    urls.append(("get", reverse("wagtail_spcp_importing:upload")))
+    urls.append(("get", reverse("wagtail_spcp_importing:start", args=[world.a.engagement.pk])))
+    return urls
+
+
+def export_urls(world):
+    urls = [
+        ("get", reverse(name, args=[world.a.engagement.pk, *args])) for name, args in EXPORT_URLS
+    ]
+    for model in ("person", "participation"):
+        for file_format in ("csv", "xlsx"):
+            listing = reverse(f"wagtailsnippets_wagtail_spcp_{model}:list")
+            urls.append(("get", f"{listing}?export={file_format}"))
+    return urls
+
+
+@pytest.mark.parametrize("role", ["editor", "staff_a", "national", "superuser"])
+def test_import_doors_need_the_import_permission(world, login, previewed, role):
+    client = login(world.users[role])
+    for method, url in import_urls(world, previewed):
+        response = getattr(client, method)(url)
+        # Only the person who previewed an import confirms it.
+        owner_only = url.endswith("/confirm/") and role != "staff_a"
+        assert refused(response) == (role == "editor" or owner_only), url
+
+
+@pytest.mark.parametrize("role", ["editor", "staff_a", "national", "superuser"])
+def test_export_doors_need_the_export_permission(world, login, role):
+    client = login(world.users[role])
+    for method, url in export_urls(world):
+        response = getattr(client, method)(url)
+        if role == "editor":
+            assert refused(response), url
+        else:
+            assert response.status_code == 200, url
+
+
+def test_every_door_refuses_staff_without_the_permissions(world, login, previewed):
+    """Staff of region A who may view imports and participants, but not import or export."""
+    group = world.users["staff_a"].groups.get()
+    group.permissions.remove(
+        *Permission.objects.filter(codename__in=["import_participation", "export_participation"])
+    )
+    client = login(world.users["staff_a"])
+    for method, url in import_urls(world, previewed) + export_urls(world):
+        assert refused(getattr(client, method)(url)), url
+    listing = client.get(reverse("wagtailsnippets_wagtail_spcp_person:list")).content.decode()
+    assert "export=csv" not in listing
+    # The batch listing leads to the read-only inspect view instead of the wizard.
+    batches = client.get(reverse("spcp_import_batches:index")).content.decode()
+    assert reverse("wagtail_spcp_importing:upload") not in batches
+    assert reverse("wagtail_spcp_importing:batch", args=[previewed.pk]) not in batches
+    assert not ImportBatch.objects.filter(dry_run=False, engagement=world.a.engagement).exists()
+
+
+def test_import_doors_of_another_region_are_not_found(world, login, previewed):
+    client = login(world.users["staff_b"])
+    for method, url in import_urls(world, previewed)[:-2] + export_urls(world)[:3]:
+        assert getattr(client, method)(url).status_code == 404, url

@@ -6,6 +6,7 @@ import re
 
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,8 +31,9 @@ def staff_user(django_user_model, username, region_slug):
     group = Group.objects.create(name=f"{username} staff")
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="add_importbatch"),
-        Permission.objects.get(codename="view_participation"),
+        Permission.objects.get(codename="import_participation"),
+        Permission.objects.get(codename="export_participation"),
+        Permission.objects.get(codename="view_importbatch"),
     )
     Region.objects.get(slug=region_slug).staff_groups.add(group)
     user = django_user_model.objects.create_user(username=username, password="pw")
@@ -320,3 +322,86 @@ def test_import_batch_listing_leads_into_the_wizard(client, southwest_staff, eng
     home = client.get(reverse("wagtailadmin_home")).content.decode()
     # One menu entry for imports, in the Partnerships group; no second "Imports" item.
     assert home.count(reverse("spcp_import_batches:index")) == 1
+
+
+def test_double_clicked_confirm_imports_once(client, southwest_staff, engagement):
+    client.force_login(southwest_staff)
+    map_url = upload(client, engagement, "signups.xlsx").url
+    form = client.get(map_url).context["form"]
+    client.post(map_url, {f"column_{i}": c for i, c in enumerate(form.initial_columns())})
+    dry_run = ImportBatch.objects.get(dry_run=True)
+    confirm_url = reverse("wagtail_spcp_importing:confirm", args=[dry_run.pk])
+    first = client.post(confirm_url)
+    second = client.post(confirm_url)
+    batch = ImportBatch.objects.get(dry_run=False)
+    assert first.url == second.url == reverse("wagtail_spcp_importing:batch", args=[batch.pk])
+    assert batch.preview == dry_run
+    assert Participation.objects.filter(engagement=engagement).count() == 5
+
+
+def test_the_database_allows_one_import_per_preview(southwest_staff, engagement):
+    preview = ImportBatch.objects.create(
+        engagement=engagement, file_name="a.csv", file_sha256="0" * 64, dry_run=True
+    )
+    ImportBatch.objects.create(
+        engagement=engagement, file_name="a.csv", file_sha256="0" * 64, preview=preview
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ImportBatch.objects.create(
+            engagement=engagement, file_name="a.csv", file_sha256="0" * 64, preview=preview
+        )
+
+
+def test_a_stalled_import_shows_as_interrupted(client, southwest_staff, engagement, settings):
+    settings.SPCP_IMPORT_STALE_MINUTES = 10
+    now = timezone.now()
+    stalled = ImportBatch.objects.create(
+        engagement=engagement,
+        file_name="killed.csv",
+        file_sha256="0" * 64,
+        status=ImportStatus.RUNNING,
+        heartbeat_at=now - datetime.timedelta(minutes=11),
+    )
+    alive = ImportBatch.objects.create(
+        engagement=engagement,
+        file_name="alive.csv",
+        file_sha256="0" * 64,
+        status=ImportStatus.RUNNING,
+        heartbeat_at=now - datetime.timedelta(minutes=1),
+    )
+    client.force_login(southwest_staff)
+    progress = client.get(reverse("wagtail_spcp_importing:progress", args=[stalled.pk])).json()
+    assert progress["status"] == ImportStatus.FAILED
+    page = client.get(reverse("wagtail_spcp_importing:batch", args=[stalled.pk]))
+    content = page.content.decode()
+    assert "stopped without finishing (no progress for 10 minutes)" in content
+    assert f"{reverse('wagtail_spcp_importing:upload')}?engagement={engagement.pk}" in content
+    assert "<progress" not in content
+    alive.refresh_from_db()
+    assert alive.status == ImportStatus.RUNNING
+
+
+def test_the_import_listing_marks_stalled_imports(client, southwest_staff, engagement):
+    stalled = ImportBatch.objects.create(
+        engagement=engagement, file_name="killed.csv", file_sha256="0" * 64
+    )
+    ImportBatch.objects.filter(pk=stalled.pk).update(
+        status=ImportStatus.PENDING, created_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    client.force_login(southwest_staff)
+    client.get(reverse("spcp_import_batches:index"))
+    stalled.refresh_from_db()
+    assert stalled.status == ImportStatus.FAILED
+
+
+def test_undo_summary_shows_what_was_kept(client, southwest_staff, engagement):
+    client.force_login(southwest_staff)
+    batch = run_wizard(client, engagement, "signups-utf8.csv")
+    person = Person.objects.filter(participations__import_batch=batch).first()
+    person.organisation = "Edited by hand"
+    person.save()
+    response = client.post(reverse("wagtail_spcp_importing:undo", args=[batch.pk]), follow=True)
+    content = response.content.decode()
+    assert "except for what changed since" in content
+    assert "1 person the import added was kept" in content
+    assert Person.objects.filter(pk=person.pk).exists()

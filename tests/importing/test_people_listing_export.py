@@ -30,6 +30,6 @@ def test_filtered_people_export_is_neutralised_scoped_and_logged(
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in body[0])
     entry = ModelLogEntry.objects.get(action="wagtail_spcp.export")
     assert entry.user == admin
-    assert entry.data["listing"] == "people" and entry.data["rows"] == 1
+    assert entry.data["listing"] == "person" and entry.data["rows"] == 1
     assert entry.data["filters"] == ["q"]
     assert "Zed" not in str(entry.data)  # the search term may be a name: never logged

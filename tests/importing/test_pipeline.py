@@ -1,9 +1,14 @@
 """The pipeline end to end: normalising, validating, in-file duplicates, atomic writes."""
 
+import io
+
+import openpyxl
 import pytest
 
 from wagtail_spcp.choices import ImportStatus, ParticipationRole, ParticipationStatus, Sector
 from wagtail_spcp.importing.batches import ImportFailed
+from wagtail_spcp.importing.columns import header_key
+from wagtail_spcp.importing.storage import read_stored
 from wagtail_spcp.models import ImportBatch, Participation, Person
 
 
@@ -188,3 +193,16 @@ def test_excel_and_text_dates(run_import, engagement):
         "Typed": datetime.date(2026, 3, 4),  # "March 4, 2026"
         "Iso": datetime.date(2026, 3, 5),  # ISO text
     }
+
+
+def test_error_workbook_is_formula_safe(run_import):
+    data = b"=First,Last,=email\n=1+1,Ruiz,not-an-email\n"
+    mapping = {header_key("=First"): "first_name", "last": "last_name"}
+    mapping[header_key("=email")] = "email"
+    batch = run_import("hostile.csv", data=data, mapping=mapping)
+    sheet = openpyxl.load_workbook(io.BytesIO(read_stored(batch.error_file))).active
+    values = [cell for row in sheet.iter_rows() for cell in row]
+    assert [cell.value for cell in values if cell.data_type == "f"] == []
+    texts = [str(cell.value) for cell in values if cell.value is not None]
+    assert not [text for text in texts if text.startswith(("=", "+", "-", "@"))]
+    assert "'=email: not a valid email address" in texts

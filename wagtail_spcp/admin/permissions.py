@@ -6,9 +6,11 @@ Listings, choosers, object views and bulk actions all ask these policies.
 """
 
 from django.apps import apps
+from django.utils.functional import cached_property
 
+from wagtail.admin.auth import PermissionPolicyChecker
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 
 from ..access import REGION_LOOKUPS, scope_queryset, user_can_see
 
@@ -40,6 +42,29 @@ def register_permission_policies():
 
 def permission_policy_for(model):
     """The registered policy for ``model``."""
-    from wagtail.permissions import policy_registry
-
     return policy_registry.get_by_type(model)
+
+
+class ParticipantsPermissionChecker(PermissionPolicyChecker):
+    """View decorators for importing and exporting participants.
+
+    "import" and "export" are Participation permissions of their own (``Meta.permissions``),
+    checked through the model's registered policy, as Wagtail's redirects app checks "add".
+    """
+
+    def __init__(self):
+        # The policy is registered in ``ready()``: look it up when a view first asks.
+        pass
+
+    @cached_property
+    def policy(self):
+        return policy_registry.get_by_type(apps.get_model("wagtail_spcp", "Participation"))
+
+    def user_may_import(self, user) -> bool:
+        return self.policy.user_has_permission(user, "import")
+
+    def user_may_export(self, user) -> bool:
+        return self.policy.user_has_permission(user, "export")
+
+
+participants_permission_checker = ParticipantsPermissionChecker()

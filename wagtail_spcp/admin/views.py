@@ -17,13 +17,17 @@ from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.log_actions import log
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 
-from ..access import IMPORT_PERMISSION, scope_queryset, user_can_see
+from ..access import scope_queryset, user_can_see
 from ..choices import EngagementStage
+from ..importing.batches import ACTION_EXPORT, mark_interrupted
+from ..importing.resources import neutralise_formula
 from .audit import log_stage_change
+from .permissions import participants_permission_checker
 
 # The phases an engagement's inspect view shows as a timeline.
 TIMELINE_STAGES = [
@@ -45,11 +49,69 @@ class RegionScopedObjectMixin:
         return instance
 
 
-class RegionScopedIndexView(snippet_views.IndexView):
+class SafeSpreadsheetExportMixin:
+    """Listing exports that a spreadsheet cannot run as formulas, each one in the audit log.
+
+    Overrides Wagtail's spreadsheet row writing (``SpreadsheetExportMixin``): every text
+    cell and heading goes through ``neutralise_formula``, in CSV and XLSX alike. A listing
+    of participant data sets ``export_permission`` (a Participation action, "export").
+    """
+
+    export_permission = None
+
+    def user_may_export(self):
+        if self.export_permission is None:
+            return True
+        return participants_permission_checker.policy.user_has_permission(
+            self.request.user, self.export_permission
+        )
+
+    @property
+    def show_export_buttons(self):
+        return super().show_export_buttons and self.user_may_export()
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return neutralise_formula(value)
+
+    def get_heading(self, queryset, field):
+        return neutralise_formula(super().get_heading(queryset, field))
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        if not self.user_may_export():
+            raise PermissionDenied
+        response = self.write_spreadsheet(queryset, spreadsheet_format)
+        # Filter names only: a search term may be somebody's name.
+        filters = sorted(key for key in self.request.GET if key != "export")
+        log(
+            self.request.user,
+            ACTION_EXPORT,
+            user=self.request.user,
+            data={
+                "listing": self.model._meta.model_name,
+                "format": spreadsheet_format,
+                "rows": queryset.count(),
+                "filters": filters,
+            },
+        )
+        return response
+
+    def write_spreadsheet(self, queryset, spreadsheet_format):
+        """The export response; Wagtail's writer unless a listing has its own."""
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+class RegionScopedIndexView(SafeSpreadsheetExportMixin, snippet_views.IndexView):
     """Listing, results and exports of the user's regions only."""
 
     def get_base_queryset(self):
         return scope_queryset(self.request.user, super().get_base_queryset())
+
+
+class ParticipantDataIndexView(RegionScopedIndexView):
+    """A listing of participant data: exporting it needs "export participants"."""
+
+    export_permission = "export"
 
 
 class RegionScopedEditView(RegionScopedObjectMixin, snippet_views.EditView):
@@ -226,15 +288,22 @@ class RegionScopedModelHistoryView(RegionScopedObjectMixin, HistoryView):
 
 class ImportBatchIndexView(RegionScopedModelIndexView):
     """Import batches: each title opens the batch's page in the import wizard
-    (summary, progress, error workbook, undo), and a header button starts a new import."""
+    (summary, progress, error workbook, undo), and a header button starts a new import.
+    Imports that stopped without finishing are shown as failed, not running."""
+
+    def get_base_queryset(self):
+        mark_interrupted()
+        return super().get_base_queryset()
 
     def get_edit_url(self, instance):
-        return reverse("wagtail_spcp_importing:batch", args=(instance.pk,))
+        if participants_permission_checker.user_may_import(self.request.user):
+            return reverse("wagtail_spcp_importing:batch", args=(instance.pk,))
+        return super().get_inspect_url(instance)
 
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
-        if self.request.user.has_perm(IMPORT_PERMISSION):
+        if participants_permission_checker.user_may_import(self.request.user):
             buttons.append(
                 HeaderButton(
                     _("Import a spreadsheet"),

@@ -3,9 +3,11 @@
 Shared by the admin wizard, the ``spcp_import`` command and the background task.
 """
 
+import datetime
 import logging
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,9 +15,18 @@ from wagtail.log_actions import log
 
 from ..choices import DuplicatePolicy, ImportStatus
 from ..models import ImportBatch, ImportFile, Participation, Person
-from .pipeline import ImportOptions, MappingError, error_workbook, import_table, suggest_columns
+from .columns import PARTICIPATION_FIELDS, PERSON_FIELDS, header_key
+from .locking import lock_import_scope
+from .pipeline import (
+    ImportOptions,
+    MappingError,
+    error_workbook,
+    import_table,
+    resolve_columns,
+    suggest_columns,
+)
 from .reading import UnreadableFile, read_table
-from .storage import read_stored, store_file, task_row_threshold
+from .storage import read_stored, stale_after_minutes, store_file, task_row_threshold
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +47,10 @@ def create_batch(
     duplicate_policy=DuplicatePolicy.UPDATE,
     mapping=None,
     dry_run=False,
+    preview=None,
 ) -> ImportBatch:
     return ImportBatch.objects.create(
+        preview=preview,
         engagement=engagement,
         created_by=user if user is not None and user.is_authenticated else None,
         file_name=upload.original_name,
@@ -50,30 +63,111 @@ def create_batch(
     )
 
 
+def read_upload(data: bytes, file_name: str):
+    """Read an uploaded file before anything is stored; raise ``ImportFailed`` if it cannot be.
+
+    The wizard's upload step and the ``spcp_import`` command both start here, so a file
+    that cannot be read leaves nothing behind: no stored file, no batch.
+    """
+    try:
+        return read_table(data, file_name)
+    except UnreadableFile as error:
+        raise ImportFailed(str(error)) from None
+
+
+def import_file(
+    data: bytes,
+    file_name: str,
+    *,
+    engagement,
+    user=None,
+    duplicate_policy=DuplicatePolicy.UPDATE,
+    mapping=None,
+    dry_run=False,
+) -> ImportBatch:
+    """Check, store and import a file in one go (the command line's path through the wizard).
+
+    A file that cannot be read, or whose columns cannot be imported, raises
+    ``ImportFailed`` before anything is stored, as the wizard refuses it at upload and
+    at mapping. Once stored, the file runs as a batch exactly as a confirmed preview does.
+    """
+    table = read_upload(data, file_name)
+    try:
+        resolve_columns(table.headers, mapping)
+    except MappingError as error:
+        raise ImportFailed(str(error)) from None
+    batch = create_batch(
+        upload=store_file(data, file_name, owner=user),
+        engagement=engagement,
+        user=user,
+        duplicate_policy=duplicate_policy,
+        mapping=mapping,
+        dry_run=dry_run,
+    )
+    return execute_batch(batch, data)
+
+
+def confirm_preview(preview: ImportBatch, user) -> tuple[ImportBatch, bool]:
+    """The import of a previewed file: created once, then the same batch for every repeat.
+
+    A double-clicked "Import" posts twice; the database's unique ``preview`` link lets
+    only one batch be created, and the second request gets the first's batch.
+    """
+    existing = ImportBatch.objects.filter(preview=preview).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            batch = create_batch(
+                upload=preview.source_file,
+                engagement=preview.engagement,
+                user=user,
+                duplicate_policy=preview.duplicate_policy,
+                mapping=preview.mapping,
+                preview=preview,
+            )
+    except IntegrityError:
+        return ImportBatch.objects.get(preview=preview), False
+    batch.total_rows = preview.total_rows
+    batch.save(update_fields=["total_rows"])
+    return batch, True
+
+
 def _fail(batch, message):
     batch.status = ImportStatus.FAILED
     batch.failure_message = message
     batch.finished_at = timezone.now()
     batch.save(update_fields=["status", "failure_message", "finished_at"])
-    raise ImportFailed(message)
+    # Not chained to the cause: a database error's text can quote a row's values.
+    raise ImportFailed(message) from None
+
+
+def _beat(batch, **fields):
+    """Record a sign of progress (and ``fields``), so a live import is not taken for dead."""
+    ImportBatch.objects.filter(pk=batch.pk).update(heartbeat_at=timezone.now(), **fields)
 
 
 def execute_batch(batch: ImportBatch, data: bytes | None = None) -> ImportBatch:
-    """Run the pipeline for ``batch`` and store counts, errors, changes and the error workbook."""
+    """Run the pipeline for ``batch`` and store counts, errors, changes and the error workbook.
+
+    A batch runs once: one that already started, or was marked interrupted, is refused.
+    """
+    started = ImportBatch.objects.filter(pk=batch.pk, status=ImportStatus.PENDING).update(
+        status=ImportStatus.RUNNING, heartbeat_at=timezone.now()
+    )
+    if not started:
+        raise ImportFailed(_("This import has already run or was interrupted."))
+    batch.status = ImportStatus.RUNNING
     if data is None:
         data = read_stored(batch.source_file)
-    ImportBatch.objects.filter(pk=batch.pk).update(status=ImportStatus.RUNNING)
-    batch.status = ImportStatus.RUNNING
     try:
         table = read_table(data, batch.file_name)
     except UnreadableFile as error:
         _fail(batch, str(error))
     batch.total_rows = len(table)
-    ImportBatch.objects.filter(pk=batch.pk).update(total_rows=batch.total_rows)
+    _beat(batch, total_rows=batch.total_rows)
     mapping = batch.mapping or None
     if mapping is None:
-        from .columns import header_key
-
         mapping = {
             header_key(h): c
             for h, c in zip(table.headers, suggest_columns(table.headers), strict=True)
@@ -88,14 +182,14 @@ def execute_batch(batch: ImportBatch, data: bytes | None = None) -> ImportBatch:
     )
 
     def progress(done):
-        ImportBatch.objects.filter(pk=batch.pk).update(processed_rows=done)
+        _beat(batch, processed_rows=done)
 
     try:
         outcome = import_table(table, options, on_progress=progress)
     except MappingError as error:
         _fail(batch, str(error))
     except Exception as error:
-        # The class name only: a database error's message can quote a row's values.
+        # The class name only: a database error's message quotes the rows' values.
         logger.error(
             "Import batch %s failed (%s); nothing was saved.", batch.pk, type(error).__name__
         )
@@ -162,28 +256,139 @@ def can_undo(batch) -> bool:
     return batch.status == ImportStatus.COMPLETED and not batch.dry_run and bool(batch.changes)
 
 
+def mark_interrupted(queryset=None) -> int:
+    """Mark imports that have shown no progress for ``SPCP_IMPORT_STALE_MINUTES`` as failed.
+
+    A worker killed mid-import rolls its transaction back, so nothing was saved; without
+    this its batch would stay "running" forever. Returns the number of batches marked.
+    """
+    minutes = stale_after_minutes()
+    now = timezone.now()
+    cutoff = now - datetime.timedelta(minutes=minutes)
+    queryset = ImportBatch.objects.all() if queryset is None else queryset
+    stale = queryset.filter(status__in=[ImportStatus.PENDING, ImportStatus.RUNNING]).filter(
+        Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
+    )
+    message = _(
+        "The import stopped without finishing (no progress for %(minutes)d minutes) and "
+        "nothing was saved. Import the file again."
+    ) % {"minutes": minutes}
+    return stale.update(status=ImportStatus.FAILED, failure_message=message, finished_at=now)
+
+
+def _as_json(value):
+    """A value as the batch's ``changes`` JSON holds it (dates as ISO text)."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _edited_since(record, batch) -> bool:
+    return bool(batch.finished_at and record["updated_at"] > batch.finished_at)
+
+
+def _restore(model, fields, before_by_id, after_by_id, batch, report, kind):
+    """Put back the values the import replaced, unless they changed again since.
+
+    With the values the import wrote (``after``) a field is restored only while it still
+    holds them; without (batches from before they were kept), a record edited after the
+    import is left alone. Records that no longer exist (merged away, deleted) are reported.
+    """
+    ids = [int(pk) for pk in before_by_id]
+    current = {
+        values["id"]: values
+        for start in range(0, len(ids), 900)
+        for values in model.objects.filter(pk__in=ids[start : start + 900]).values(
+            "id", "updated_at", *fields
+        )
+    }
+    for key, before in before_by_id.items():
+        record = current.get(int(key))
+        if record is None:
+            report["gone"].append({"kind": kind, "id": int(key)})
+            continue
+        after = after_by_id.get(key) if after_by_id is not None else None
+        restore, kept = {}, []
+        for name, value in before.items():
+            if after is None:
+                changed = _edited_since(record, batch)
+            else:
+                changed = name in after and _as_json(record[name]) != after[name]
+            if changed:
+                kept.append(name)
+            else:
+                restore[name] = value
+        if kept:
+            report["kept_values"].append({"kind": kind, "id": int(key), "fields": kept})
+        if restore:
+            model.objects.filter(pk=int(key)).update(**restore)
+
+
 def undo_batch(batch: ImportBatch, user=None) -> ImportBatch:
-    """Remove what ``batch`` created and restore the values it replaced."""
+    """Remove what ``batch`` created and restore the values it replaced, sparing later work.
+
+    Values changed since the import are kept; so are participations edited since (say,
+    marked attended, or moved by a merge) and created people who were edited since or
+    gained other links. What was kept is stored with the batch and shown on its page.
+    """
     if not can_undo(batch):
         raise ImportFailed(_("This import cannot be undone."))
     changes = batch.changes
+    report = {"kept_values": [], "kept_participations": 0, "kept_people": 0, "gone": []}
     with transaction.atomic():
-        Participation.objects.filter(
+        lock_import_scope(batch.engagement)
+        created_parts = Participation.objects.filter(
             pk__in=changes.get("created_participations", []), import_batch=batch
-        ).delete()
-        for part_id, before in changes.get("changed_participations", {}).items():
-            Participation.objects.filter(pk=int(part_id)).update(**before)
-        for person_id, before in changes.get("changed_people", {}).items():
-            Person.objects.filter(pk=int(person_id)).update(**before)
+        )
+        if batch.finished_at:
+            report["kept_participations"] = created_parts.filter(
+                updated_at__gt=batch.finished_at
+            ).count()
+            created_parts = created_parts.exclude(updated_at__gt=batch.finished_at)
+        created_parts.delete()
+        _restore(
+            Participation,
+            PARTICIPATION_FIELDS,
+            changes.get("changed_participations", {}),
+            changes.get("participations_after"),
+            batch,
+            report,
+            "participation",
+        )
+        _restore(
+            Person,
+            PERSON_FIELDS,
+            changes.get("changed_people", {}),
+            changes.get("people_after"),
+            batch,
+            report,
+            "person",
+        )
         created = changes.get("created_people", [])
         for start in range(0, len(created), 900):
-            # people who since joined another engagement, a council or a group stay
-            Person.objects.filter(pk__in=created[start : start + 900]).filter(
+            # people who since joined another engagement, a council or a group stay,
+            # and so do people edited by hand since the import
+            people = Person.objects.filter(pk__in=created[start : start + 900])
+            unused = people.filter(
                 participations__isnull=True,
                 facilitated_groups__isnull=True,
                 council_memberships__isnull=True,
-            ).delete()
+            )
+            if batch.finished_at:
+                unused = unused.exclude(updated_at__gt=batch.finished_at)
+            still_there = people.count()
+            deleted = unused.delete()[1].get(Person._meta.label, 0)
+            report["kept_people"] += still_there - deleted
         batch.status = ImportStatus.UNDONE
-        batch.save(update_fields=["status"])
-        log(batch, ACTION_UNDO, user=user, data=counts(batch))
+        batch.changes = {**changes, "undo": report}
+        batch.save(update_fields=["status", "changes"])
+        log(batch, ACTION_UNDO, user=user, data={**counts(batch), **undo_counts(report)})
     return batch
+
+
+def undo_counts(report) -> dict:
+    """What an undo left in place, as counts (for the audit log)."""
+    return {
+        "kept_values": sum(len(item["fields"]) for item in report["kept_values"]),
+        "kept_participations": report["kept_participations"],
+        "kept_people": report["kept_people"],
+        "gone": len(report["gone"]),
+    }

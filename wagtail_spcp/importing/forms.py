@@ -51,8 +51,27 @@ class MappingForm(forms.Form):
         help_text=_("Optional: a name to reuse this mapping for similar files."),
     )
 
-    def __init__(self, *args, headers=(), suggested=(), samples=(), **kwargs):
+    save_for = forms.ChoiceField(
+        label=_("Save it for"),
+        required=False,
+        choices=[],
+        widget=forms.RadioSelect,
+        help_text=_("Shared mappings are offered to staff of every region."),
+    )
+
+    def __init__(self, *args, headers=(), suggested=(), samples=(), region=None, **kwargs):
+        """``region``: the region a saved mapping belongs to; national staff may share it."""
+        shareable = kwargs.pop("shareable", False)
         super().__init__(*args, **kwargs)
+        self.region = region
+        choices = [("region", region.name)] if region is not None else []
+        if shareable:
+            choices.append(("shared", _("Every region (shared)")))
+        if len(choices) > 1:
+            self.fields["save_for"].choices = choices
+            self.fields["save_for"].initial = "region"
+        else:
+            del self.fields["save_for"]
         self.headers = list(headers)
         self.rows = []
         for index, header in enumerate(self.headers):
@@ -88,8 +107,19 @@ class MappingForm(forms.Form):
     def clean_save_as(self):
         return self.cleaned_data["save_as"].strip()
 
+    def save_region(self):
+        """The region to save the mapping for (None: shared by every region)."""
+        if self.cleaned_data.get("save_for") == "shared" or self.region is None:
+            return None
+        return self.region
+
 
 class SavedMappingForm(forms.Form):
     mapping = forms.ModelChoiceField(
-        queryset=ImportMapping.objects.all(), label=_("Use a saved mapping"), required=False
+        queryset=ImportMapping.objects.none(), label=_("Use a saved mapping"), required=False
     )
+
+    def __init__(self, *args, queryset=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if queryset is not None:
+            self.fields["mapping"].queryset = queryset

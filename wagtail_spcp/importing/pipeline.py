@@ -32,6 +32,7 @@ from .columns import (
 )
 from .formats import recognise
 from .headers import suggest
+from .locking import lock_import_scope
 from .names import parse_name
 from .resources import column_widget, neutralise_formula
 
@@ -523,10 +524,24 @@ def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutco
                     % {"row": row.duplicate_of},
                 }
             )
-    matches = match_existing(kept, options.duplicate_policy)
-    the_plan = plan(kept, matches, options.engagement, options.duplicate_policy, outcome)
-    if not options.dry_run:
+    if options.dry_run:
+        matches = match_existing(kept, options.duplicate_policy)
+        plan(kept, matches, options.engagement, options.duplicate_policy, outcome)
+        return outcome
+    # Match, plan and write in one transaction, one import per region at a time.
+    with transaction.atomic():
+        lock_import_scope(options.engagement)
+        matches = match_existing(kept, options.duplicate_policy)
+        the_plan = plan(kept, matches, options.engagement, options.duplicate_policy, outcome)
         outcome.changes = write(the_plan, options.engagement, options.batch)
+    outcome.changes["people_after"] = {
+        str(pk): {name: _jsonable(value) for name, value in after.items()}
+        for pk, (_before, after) in the_plan.person_updates.items()
+    }
+    outcome.changes["participations_after"] = {
+        str(pk): {name: _jsonable(value) for name, value in after.items()}
+        for pk, (_before, after) in the_plan.participation_updates.items()
+    }
     return outcome
 
 
@@ -541,9 +556,7 @@ def error_workbook(outcome: ImportOutcome) -> bytes:
     for raw, errors in outcome.invalid_rows:
         cells = list(raw[:width]) + [""] * (width - len(raw))
         reasons = "; ".join(f"{header}: {reason}" for header, reason in errors)
-        sheet.append(
-            [neutralise_formula(c) if isinstance(c, str) else c for c in cells] + [reasons]
-        )
+        sheet.append([neutralise_formula(c) for c in cells] + [neutralise_formula(reasons)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -25,6 +25,11 @@ def task_row_threshold() -> int:
     return int(getattr(settings, "SPCP_IMPORT_TASK_ROWS", 2000))
 
 
+def stale_after_minutes() -> int:
+    """A running import with no progress for this long is taken as interrupted."""
+    return int(getattr(settings, "SPCP_IMPORT_STALE_MINUTES", 30))
+
+
 def file_lifetime_seconds() -> int:
     """How long an error workbook (and the signed wizard links) stay valid."""
     return int(getattr(settings, "SPCP_IMPORT_FILE_LIFETIME", 7 * 24 * 3600))

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,21 +19,27 @@ from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
 
-from ..access import EXPORT_PERMISSION, IMPORT_PERMISSION, engagements_for_user
+from ..access import engagements_for_user, sees_all_regions
+from ..admin.permissions import participants_permission_checker
 from ..choices import ImportStatus, ParticipationStatus
-from ..models import ImportBatch, ImportFile, ImportMapping
+from ..models import ImportBatch, ImportFile
 from .batches import (
     ACTION_EXPORT,
     ImportFailed,
     can_undo,
+    confirm_preview,
     create_batch,
     execute_batch,
+    mark_interrupted,
+    read_upload,
     start_import,
     undo_batch,
+    undo_counts,
 )
 from .columns import header_key
 from .exporting import CONTENT_TYPES, FORMATS, export_file_name, export_participants
 from .forms import MappingForm, SavedMappingForm, UploadForm
+from .mappings import engagement_region, mappings_for, save_mapping
 from .pipeline import suggest_columns
 from .reading import UnreadableFile, read_table
 from .storage import file_lifetime_seconds, read_stored, store_file
@@ -42,9 +48,8 @@ UPLOAD_SIGNING_SALT = "wagtail_spcp.importing.upload"
 ERRORS_PER_PAGE = 50
 
 
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
+require_import = participants_permission_checker.require("import")
+require_export = participants_permission_checker.require("export")
 
 
 def _engagement(request, pk):
@@ -79,17 +84,17 @@ def _read_token(request, token):
     return upload, _engagement(request, data["engagement"]), data["policy"]
 
 
+@require_import
 def upload(request):
     """Step 1: choose the engagement, the file and the duplicate policy."""
-    _require(request, IMPORT_PERMISSION)
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             uploaded = form.cleaned_data["file"]
             data = uploaded.read()
             try:
-                read_table(data, uploaded.name)
-            except UnreadableFile as error:
+                read_upload(data, uploaded.name)
+            except ImportFailed as error:
                 form.add_error("file", str(error))
             else:
                 stored = store_file(data, uploaded.name, owner=request.user)
@@ -119,16 +124,18 @@ def _samples(table, count=2):
     return samples
 
 
+@require_import
 def map_columns(request, token):
     """Step 2: map each column (auto-matched, or from a saved mapping), then run a dry run."""
-    _require(request, IMPORT_PERMISSION)
     stored, engagement, policy = _read_token(request, token)
     try:
         table = read_table(read_stored(stored), stored.original_name)
     except UnreadableFile as error:
         messages.error(request, str(error))
         return redirect("wagtail_spcp_importing:upload")
-    saved_form = SavedMappingForm(request.GET or None)
+    saved_form = SavedMappingForm(
+        request.GET or None, queryset=mappings_for(request.user, engagement)
+    )
     saved = saved_form.cleaned_data["mapping"] if saved_form.is_valid() else None
     suggested = suggest_columns(table.headers, saved.columns if saved else None)
     form = MappingForm(
@@ -136,14 +143,18 @@ def map_columns(request, token):
         headers=table.headers,
         suggested=suggested,
         samples=_samples(table),
+        region=engagement_region(engagement),
+        shareable=sees_all_regions(request.user),
     )
     if request.method == "POST" and form.is_valid():
         columns = form.columns()
         mapping = {header_key(h): c for h, c in zip(table.headers, columns, strict=True)}
         if form.cleaned_data["save_as"]:
-            ImportMapping.objects.update_or_create(
-                name=form.cleaned_data["save_as"],
-                defaults={"columns": mapping, "created_by": request.user},
+            save_mapping(
+                form.cleaned_data["save_as"],
+                mapping,
+                user=request.user,
+                region=form.save_region(),
             )
         batch = create_batch(
             upload=stored,
@@ -176,9 +187,9 @@ def _error_page(request, batch):
     return Paginator(batch.errors, ERRORS_PER_PAGE).get_page(request.GET.get("p"))
 
 
+@require_import
 def preview(request, pk):
     """Step 3: the dry run's counts and errors, and the button that imports for real."""
-    _require(request, IMPORT_PERMISSION)
     batch = _batch(request, pk)
     if not batch.dry_run:
         return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
@@ -189,31 +200,26 @@ def preview(request, pk):
     )
 
 
+@require_import
 @require_POST
 def confirm(request, pk):
     """Step 4: import the previewed file; large files go to a background task."""
-    _require(request, IMPORT_PERMISSION)
     dry_run = _batch(request, pk)
     if not dry_run.dry_run or dry_run.created_by_id != request.user.pk or not dry_run.source_file:
         raise PermissionDenied
-    batch = create_batch(
-        upload=dry_run.source_file,
-        engagement=dry_run.engagement,
-        user=request.user,
-        duplicate_policy=dry_run.duplicate_policy,
-        mapping=dry_run.mapping,
-    )
-    batch.total_rows = dry_run.total_rows
-    batch.save(update_fields=["total_rows"])
-    try:
-        start_import(batch)
-    except ImportFailed as error:
-        messages.error(request, str(error))
+    batch, created = confirm_preview(dry_run, request.user)
+    if created:
+        try:
+            start_import(batch)
+        except ImportFailed as error:
+            messages.error(request, str(error))
     return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
 
 
+@require_import
 def batch_detail(request, pk):
     """Progress while the import runs, then its summary."""
+    mark_interrupted(ImportBatch.objects.filter(pk=pk))
     batch = _batch(request, pk)
     running = batch.status in (ImportStatus.PENDING, ImportStatus.RUNNING)
     return TemplateResponse(
@@ -222,17 +228,17 @@ def batch_detail(request, pk):
         {
             "batch": batch,
             "running": running,
-            "can_undo": can_undo(batch) and request.user.has_perm(IMPORT_PERMISSION),
+            "can_undo": can_undo(batch),
             "can_download_errors": _may_download_errors(request, batch),
             "errors_page": _error_page(request, batch),
         },
     )
 
 
+@require_import
 def batch_progress(request, pk):
     """The progress of an import as JSON, for the progress bar."""
-    from django.http import JsonResponse
-
+    mark_interrupted(ImportBatch.objects.filter(pk=pk))
     batch = _batch(request, pk)
     return JsonResponse(
         {
@@ -252,6 +258,7 @@ def _may_download_errors(request, batch):
     return age <= file_lifetime_seconds()
 
 
+@require_import
 def error_workbook(request, pk):
     """The invalid rows with their errors: only for the person who imported, until it expires."""
     batch = _batch(request, pk)
@@ -266,23 +273,29 @@ def error_workbook(request, pk):
     )
 
 
+@require_import
 def undo(request, pk):
     """Confirm, then undo an import."""
-    _require(request, IMPORT_PERMISSION)
     batch = _batch(request, pk)
     if not can_undo(batch):
         messages.error(request, _("This import cannot be undone."))
         return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
     if request.method == "POST":
         undo_batch(batch, user=request.user)
-        messages.success(request, _("The import was undone."))
+        if any(undo_counts(batch.changes["undo"]).values()):
+            messages.warning(
+                request,
+                _("The import was undone, except for what changed since: see below."),
+            )
+        else:
+            messages.success(request, _("The import was undone."))
         return redirect("wagtail_spcp_importing:batch", pk=batch.pk)
     return TemplateResponse(request, "wagtail_spcp/importing/undo.html", {"batch": batch})
 
 
+@require_export
 def export(request, engagement_id, file_format):
     """Download an engagement's participants as XLSX or CSV."""
-    _require(request, EXPORT_PERMISSION)
     if file_format not in FORMATS:
         raise Http404
     engagement = _engagement(request, engagement_id)
@@ -295,15 +308,16 @@ def export(request, engagement_id, file_format):
     return response
 
 
+@require_import
 def start_for_engagement(request, engagement_id):
     """The wizard, started from an engagement."""
     engagement = _engagement(request, engagement_id)
     return redirect(reverse("wagtail_spcp_importing:upload") + f"?engagement={engagement.pk}")
 
 
+@require_export
 def sign_in_sheet(request, engagement_id):
     """A printable sign-in sheet for program day: one line per expected participant."""
-    _require(request, EXPORT_PERMISSION)
     engagement = _engagement(request, engagement_id)
     participations = (
         engagement.participations.exclude(status=ParticipationStatus.CANCELLED)

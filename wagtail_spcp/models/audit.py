@@ -18,7 +18,11 @@ ANY_ACTION = {"add", "change", "delete", "view"}
 
 class RegionScopedLogEntryManager(BaseLogEntryManager):
     def log_action(self, instance, action, **kwargs):
-        kwargs.update(object_id=str(instance.pk), region=region_of(instance))
+        region = region_of(instance)
+        if region is None:
+            # A staff model owned by a region declares it (saved mappings).
+            region = getattr(instance, "audit_region", None)
+        kwargs.update(object_id=str(instance.pk), region=region)
         return super().log_action(instance, action, **kwargs)
 
     def for_instance(self, instance):

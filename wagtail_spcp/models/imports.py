@@ -76,6 +76,21 @@ class ImportBatch(models.Model):
         related_name="+",
         verbose_name=_("error workbook"),
     )
+    preview = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="confirmed_batch",
+        verbose_name=_("preview"),
+        help_text=_("The dry run this import confirmed; each preview is imported at most once."),
+    )
+    heartbeat_at = models.DateTimeField(
+        _("last sign of progress"),
+        null=True,
+        blank=True,
+        help_text=_("A running import that shows no progress for long is marked interrupted."),
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -141,7 +156,16 @@ class ImportFile(models.Model):
 class ImportMapping(models.Model):
     """A named column mapping, saved from the import wizard and reused by later imports."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    region = models.ForeignKey(
+        "wagtail_spcp.Region",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="import_mappings",
+        verbose_name=_("region"),
+        help_text=_("The region whose staff use this mapping; blank: shared by every region."),
+    )
     columns = models.JSONField(
         _("columns"),
         default=dict,
@@ -161,6 +185,21 @@ class ImportMapping(models.Model):
         ordering = ["name"]
         verbose_name = _("import mapping")
         verbose_name_plural = _("import mappings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "name"], name="spcp_importmapping_region_name_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=models.Q(region__isnull=True),
+                name="spcp_importmapping_shared_name_unique",
+            ),
+        ]
 
     def __str__(self):
-        return self.name
+        return f"{self.name} ({self.region})" if self.region_id else self.name
+
+    @property
+    def audit_region(self):
+        """The region recorded with this mapping's audit log entries."""
+        return self.region

@@ -117,6 +117,11 @@ class Participation(models.Model):
         ordering = ["engagement", "person__last_name", "person__first_name"]
         verbose_name = _("participation")
         verbose_name_plural = _("participations")
+        # Checked with Participation's permission policy as the actions "import" and "export".
+        permissions = [
+            ("import_participation", _("Can import participants")),
+            ("export_participation", _("Can export participants")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "engagement"],

@@ -130,13 +130,46 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhos
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
-# Participant data is confidential: never write personal details to logs.
+# Participant data is confidential: never write personal details to logs. Admin searches
+# carry names and emails in the query string, so the development server's access log
+# leaves out the query string of admin requests (for gunicorn, see docs/deploying.md).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "strip_admin_queries": {
+            "()": "wagtail_spcp.log_filters.StripQueryStrings",
+            "paths": ["/admin/"],
+        },
+    },
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+        },
+    },
+    "loggers": {
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["strip_admin_queries"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Staff avatars: never ask a third-party service (Gravatar) for them, which would send a
+# hash of each staff member's email address from every admin page view.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Background tasks (large imports). The immediate backend runs a task in the request;
 # a site with a worker sets "django_tasks_db.DatabaseBackend" and runs `manage.py db_worker`.

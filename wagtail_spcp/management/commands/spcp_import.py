@@ -3,16 +3,12 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import F, Q
 
 from wagtail_spcp.choices import DuplicatePolicy
-from wagtail_spcp.importing.batches import (
-    ImportFailed,
-    create_batch,
-    execute_batch,
-    summary_line,
-)
+from wagtail_spcp.importing.batches import ImportFailed, import_file, summary_line
+from wagtail_spcp.importing.mappings import engagement_region
 from wagtail_spcp.importing.reading import UnreadableFile, check_size
-from wagtail_spcp.importing.storage import store_file
 from wagtail_spcp.models import Engagement, ImportMapping
 
 
@@ -40,26 +36,31 @@ class Command(BaseCommand):
             raise CommandError(f"No engagement with the slug {options['engagement']!r}.") from None
         mapping = None
         if options["mapping"]:
-            try:
-                mapping = ImportMapping.objects.get(name=options["mapping"]).columns
-            except ImportMapping.DoesNotExist:
-                raise CommandError(f"No saved mapping named {options['mapping']!r}.") from None
+            # The engagement's region's mapping of that name, else a shared one.
+            saved = (
+                ImportMapping.objects.filter(name=options["mapping"])
+                .filter(Q(region=engagement_region(engagement)) | Q(region__isnull=True))
+                .order_by(F("region").asc(nulls_last=True))
+                .first()
+            )
+            if saved is None:
+                raise CommandError(f"No saved mapping named {options['mapping']!r}.")
+            mapping = saved.columns
         path = Path(options["file"])
         try:
             check_size(path.stat().st_size)
             data = path.read_bytes()
         except (OSError, UnreadableFile) as error:
             raise CommandError(f"Cannot read {path}: {error}") from None
-        upload = store_file(data, path.name)
-        batch = create_batch(
-            upload=upload,
-            engagement=engagement,
-            duplicate_policy=options["on_duplicate"],
-            mapping=mapping,
-            dry_run=options["dry_run"],
-        )
         try:
-            execute_batch(batch, data)
+            batch = import_file(
+                data,
+                path.name,
+                engagement=engagement,
+                duplicate_policy=options["on_duplicate"],
+                mapping=mapping,
+                dry_run=options["dry_run"],
+            )
         except ImportFailed as error:
             raise CommandError(f"Cannot import {path.name}: {error}") from None
         self.stdout.write(summary_line(batch))

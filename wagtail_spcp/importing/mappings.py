@@ -1,0 +1,63 @@
+"""Saved column mappings, owned by a region: offered, saved and deleted within it, audited.
+
+A mapping belongs to the region of the engagement it was saved from, so staff of one
+region never see or overwrite another region's. Mappings with no region are shared by
+every region; only national staff (who see every region) save or delete those.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+
+from wagtail.log_actions import log
+
+from ..access import regions_for_user, sees_all_regions
+from ..models import ImportMapping
+
+
+def engagement_region(engagement):
+    """The region owning ``engagement`` (None for headquarters)."""
+    return engagement.office.region if engagement.office_id else None
+
+
+def mappings_for(user, engagement=None):
+    """The mappings ``user`` may use: their regions' (or only ``engagement``'s) and shared ones."""
+    if engagement is not None:
+        region = engagement_region(engagement)
+        own = Q(region=region) if region is not None else Q(pk__in=[])
+    elif sees_all_regions(user):
+        own = Q(region__isnull=False)
+    else:
+        own = Q(region__in=regions_for_user(user))
+    return ImportMapping.objects.filter(own | Q(region__isnull=True)).select_related("region")
+
+
+def may_change(user, mapping) -> bool:
+    """Staff change their regions' mappings; only national staff change shared ones."""
+    if mapping.region_id is None:
+        return sees_all_regions(user)
+    return sees_all_regions(user) or regions_for_user(user).filter(pk=mapping.region_id).exists()
+
+
+def save_mapping(name, columns, *, user, region) -> ImportMapping:
+    """Create or update the mapping ``name`` of ``region`` (None: shared), with an audit entry."""
+    if region is None and not sees_all_regions(user):
+        raise PermissionDenied("Only national staff save shared mappings.")
+    with transaction.atomic():
+        mapping, created = ImportMapping.objects.select_for_update().get_or_create(
+            name=name, region=region, defaults={"columns": columns, "created_by": user}
+        )
+        if not created:
+            mapping.columns = columns
+            mapping.save(update_fields=["columns", "updated_at"])
+        log(mapping, "wagtail.create" if created else "wagtail.edit", user=user)
+    return mapping
+
+
+def delete_mapping(mapping, *, user) -> None:
+    """Delete ``mapping`` if ``user`` may change it, with an audit entry."""
+    if not may_change(user, mapping):
+        raise PermissionDenied("This mapping belongs to another region.")
+    with transaction.atomic():
+        log(mapping, "wagtail.delete", user=user, deleted=True)
+        mapping.delete()
