@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from ..choices import DuplicatePolicy, ParticipationRole, ParticipationStatus
 from ..models import ImportBatch, Participation, Person
 from .columns import COLUMNS_BY_NAME, PARTICIPATION_FIELDS, PERSON_FIELDS, auto_match, header_key
+from .reading import REPLACEMENT
 from .resources import column_widget, neutralise_formula
 
 logger = logging.getLogger(__name__)
@@ -173,11 +174,16 @@ def clean_rows(table, columns, on_progress=None):
         if name
     ]
     header_for = {name: header for _index, name, header, _widget in active}
+    undecodable = getattr(table, "undecodable", False)
     for position, raw in enumerate(table.rows):
         values, errors = {}, []
         for index, name, header, widget in active:
+            cell = raw[index] if index < len(raw) else ""
+            if undecodable and isinstance(cell, str) and REPLACEMENT in cell:
+                errors.append((header, _("holds bytes that are not valid UTF-8 text")))
+                continue
             try:
-                values[name] = widget.clean(raw[index] if index < len(raw) else "")
+                values[name] = widget.clean(cell)
             except ValueError as error:
                 errors.append((header, str(error)))
         full_name = values.pop("full_name", "")
