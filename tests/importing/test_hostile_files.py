@@ -56,10 +56,10 @@ def test_uncalculated_formula_in_a_spaced_cell_is_refused(no_reader):
 
 def test_prefixed_spreadsheet_namespace_is_scanned(no_reader):
     sheet = (
-        '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/'
-        'spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"><x:f>1+1</x:f>'
-        "</x:c></x:row></x:sheetData></x:worksheet>"
-    ).encode()
+        b'<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"><x:f>1+1</x:f>'
+        b"</x:c></x:row></x:sheetData></x:worksheet>"
+    )
     with pytest.raises(UnreadableFile, match="never calculated"):
         read_table(workbook(sheet), "prefixed.xlsx")
 
