@@ -104,6 +104,18 @@ def test_cells_without_references_are_counted(no_reader):
         read_table(workbook(sheet_xml([f"<row>{cells}</row>"])), "wide.xlsx")
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        '<row r="2"><c r="A99999999999999999999999"><v>1</v></c></row>',
+        '<row r="9' + "9" * 5000 + '"><c><v>1</v></c></row>',
+    ],
+)
+def test_absurd_row_numbers_are_refused(no_reader, row):
+    with pytest.raises(UnreadableFile, match="more than 200,000 rows"):
+        read_table(workbook(sheet_xml([*table_rows([HEADERS]), row])), "absurd.xlsx")
+
+
 def test_sparse_area_is_streamed_by_openpyxl(monkeypatch):
     """A sheet whose area is large but whose cells are few is read without calamine's grid."""
     monkeypatch.setattr(reading, "CALAMINE_MAX_AREA", 100)

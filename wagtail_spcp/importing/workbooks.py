@@ -156,7 +156,7 @@ def _refuse_dtd(*args):
     raise damaged()
 
 
-def safe_parser(start=None, end=None, text=None, namespace_separator=None):
+def safe_parser(start, namespace_separator=None):
     """An expat parser that refuses any document type declaration (and so any entity)."""
     parser = expat.ParserCreate(namespace_separator=namespace_separator)
     parser.buffer_text = True
@@ -164,12 +164,7 @@ def safe_parser(start=None, end=None, text=None, namespace_separator=None):
     parser.StartDoctypeDeclHandler = _refuse_dtd
     parser.EntityDeclHandler = _refuse_dtd
     parser.ExternalEntityRefHandler = _refuse_dtd
-    if start:
-        parser.StartElementHandler = start
-    if end:
-        parser.EndElementHandler = end
-    if text:
-        parser.CharacterDataHandler = text
+    parser.StartElementHandler = start
     return parser
 
 
@@ -185,7 +180,7 @@ def _elements(xml: bytes, wanted: str) -> list:
         if _local(name) == wanted:
             found.append({_local(key): value for key, value in attributes.items()})
 
-    parser = safe_parser(start=start)
+    parser = safe_parser(start)
     try:
         parser.Parse(xml, True)
     except expat.ExpatError as error:
@@ -251,13 +246,20 @@ def _column_number(letters: str) -> int:
     return number
 
 
+def _row_number(digits: str) -> int:
+    """("12") -> 12; 0 when ``digits`` are not a row number; numbers past Excel's cap stay big."""
+    if not (digits.isascii() and digits.isdigit()):
+        return 0
+    return int(digits) if len(digits) <= 10 else 10**10
+
+
 def _cell_position(reference: str) -> tuple[int, int]:
     """("AB12") -> (12, 28); (0, 0) when the reference is not one."""
     letters = reference.rstrip(_DIGITS)
     digits = reference[len(letters) :]
     if not (letters and digits):
         return 0, 0
-    return int(digits), _column_number(letters)
+    return _row_number(digits), _column_number(letters)
 
 
 SPREADSHEET_NAMESPACES = (
@@ -296,7 +298,7 @@ class SheetScan:
         self.row = self.column = 0
         self.in_cell = self.has_content = self.has_formula = self.has_value = False
         self.reading_value = False
-        self.parser = safe_parser(start=self._start, namespace_separator=" ")
+        self.parser = safe_parser(self._start, namespace_separator=" ")
         self.parser.ordered_attributes = True
 
     def feed(self, chunk: bytes, last: bool = False) -> None:
@@ -322,8 +324,7 @@ class SheetScan:
             self.in_cell = True
         elif kind == ROW:
             self._close_cell()
-            reference = _attribute(attributes, "r")
-            self.row = int(reference) if reference.isdigit() else self.row + 1
+            self.row = _row_number(_attribute(attributes, "r")) or self.row + 1
             self.column = 0
         elif not self.in_cell:
             return
