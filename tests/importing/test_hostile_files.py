@@ -7,7 +7,7 @@ import pytest
 from wagtail_spcp.importing import reading, workbooks
 from wagtail_spcp.importing.reading import UnreadableFile, read_table
 
-from .workbook_parts import sheet_xml, table_rows, text_cell, understate_size, workbook
+from .workbook_parts import PARTS, sheet_xml, table_rows, text_cell, understate_size, workbook
 
 HEADERS = ["First Name", "Last Name", "Email"]
 
@@ -154,6 +154,24 @@ def test_the_sheet_readers_open_first_is_the_one_checked(no_reader):
     data = workbook(sheet_xml(rows), {"xl/worksheets/a.xml": harmless})
     with pytest.raises(UnreadableFile, match="more than 1,000 rows"):
         read_table(data, "two-sheets.xlsx")
+
+
+def sheet_target(target):
+    rels = PARTS["xl/_rels/workbook.xml.rels"].replace("worksheets/sheet1.xml", target)
+    return {"xl/_rels/workbook.xml.rels": rels}
+
+
+def test_first_sheet_found_through_a_roundabout_path(no_reader):
+    rows = [*table_rows([HEADERS]), '<row r="2"><c r="XFD2"><v>1</v></c></row>']
+    data = workbook(sheet_xml(rows), sheet_target("worksheets/../worksheets/sheet1.xml"))
+    with pytest.raises(UnreadableFile, match="more than 200 columns"):
+        read_table(data, "roundabout.xlsx")
+
+
+def test_first_sheet_pointing_nowhere_is_refused(no_reader):
+    data = workbook(sheet_xml(table_rows([HEADERS])), sheet_target("worksheets/sheet9.xml"))
+    with pytest.raises(UnreadableFile, match="damaged"):
+        read_table(data, "nowhere.xlsx")
 
 
 # --- CSV --------------------------------------------------------------------------------

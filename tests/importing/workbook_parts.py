@@ -62,13 +62,12 @@ def table_rows(rows) -> list:
 
 
 def workbook(sheet: bytes, other_parts=None) -> bytes:
-    """A workbook whose first sheet is the worksheet part ``sheet``, plus ``other_parts``."""
+    """A workbook whose first sheet is the worksheet part ``sheet``; ``other_parts`` add
+    parts or replace the standard ones."""
+    parts = {**PARTS, "xl/worksheets/sheet1.xml": sheet, **(other_parts or {})}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in PARTS.items():
-            archive.writestr(name, text)
-        archive.writestr("xl/worksheets/sheet1.xml", sheet)
-        for name, content in (other_parts or {}).items():
+        for name, content in parts.items():
             archive.writestr(name, content)
     return buffer.getvalue()
 

@@ -9,6 +9,7 @@ the limits allow, before any reader builds the sheet in memory.
 """
 
 import io
+import posixpath
 import struct
 import zipfile
 import zlib
@@ -201,8 +202,10 @@ def first_sheet_part(data: bytes, archive: zipfile.ZipFile) -> str:
         }
         for sheet in sheets:
             target = targets.get(sheet.get("id"), "")
-            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            if "worksheets/" in part and part in names:
+            part = posixpath.normpath(target[1:] if target.startswith("/") else f"xl/{target}")
+            if part not in names:
+                raise damaged()  # a reader would fail, or find a part these checks did not
+            if part.startswith("xl/worksheets/"):
                 return part
     worksheets = sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml"))
     return worksheets[0] if worksheets else ""
