@@ -178,7 +178,7 @@ def clean_rows(table, columns, on_progress=None):
         if name
     ]
     header_for = {name: header for _index, name, header, _widget in active}
-    undecodable = getattr(table, "undecodable", False)
+    undecodable = table.undecodable
     for position, raw in enumerate(table.rows):
         values, errors = {}, []
         for index, name, header, widget in active:
@@ -480,7 +480,7 @@ def check_mostly_invalid(outcome, seen: int) -> None:
     if outcome.invalid < MOSTLY_INVALID_SHARE * seen:
         return
     examples = "; ".join(
-        _("row %(row)d, %(column)s: %(reason)s") % error
+        _("row %(row)d, %(column)s: %(reason)s") % {**error, "column": error["column"] or "?"}
         for error in outcome.errors[:MOSTLY_INVALID_EXAMPLES]
     )
     raise MappingError(
