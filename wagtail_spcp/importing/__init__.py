@@ -3,7 +3,12 @@
 Stages, each in its own module:
 
 - ``reading``: XLSX (python-calamine, openpyxl as fallback) and CSV (UTF-8, UTF-8 with
-  BOM, Windows-1252), with the size limit, zip-bomb and damaged-file checks;
+  BOM, UTF-16 with BOM, Windows-1252; ``"`` always quotes), rows streamed with the row
+  and column limits enforced as they come;
+- ``workbooks``: what a workbook must pass before a reader unpacks it: declared and real
+  unpacked sizes, and an expat scan of the first sheet for uncalculated formulas and for
+  the rows and columns its cells span;
+- ``limits``: the limits' checks and ``UnreadableFile``, the refusal a user reads;
 - ``columns``: the columns an import fills, header spellings and choice synonyms;
 - ``resources``: django-import-export widgets and ``ParticipantResource``;
 - ``pipeline``: map, normalise, validate, collapse in-file duplicates, match the
@@ -15,8 +20,15 @@ Stages, each in its own module:
   ``wagtail_spcp.wagtail_hooks``.
 
 Settings: ``SPCP_IMPORT_MAX_BYTES`` (default 10 MB), ``SPCP_IMPORT_MAX_UNCOMPRESSED_BYTES``
-(default 30 times that), ``SPCP_IMPORT_TASK_ROWS`` (rows above which an import runs as a
-task, default 2,000), ``SPCP_IMPORT_FILE_LIFETIME`` (seconds an error workbook and a
-wizard link stay valid, default 7 days), ``SPCP_IMPORT_ROOT`` or ``STORAGES["spcp_imports"]``
-(private storage for uploads and error workbooks; never the public media storage).
+(the most a workbook may unpack to, declared or real; default 30 times that),
+``SPCP_IMPORT_MAX_ROWS`` (data rows in one file, default 200,000),
+``SPCP_IMPORT_MAX_COLUMNS`` (columns a sheet may span, default 200); a file beyond a
+limit is refused with a message naming the limit and its setting.
+``SPCP_IMPORT_TASK_ROWS`` (rows above which an import runs as a task, default 2,000),
+``SPCP_IMPORT_FILE_LIFETIME`` (seconds an error workbook and a wizard link stay valid,
+default 7 days), ``SPCP_IMPORT_ROOT`` or ``STORAGES["spcp_imports"]`` (private storage
+for uploads and error workbooks; never the public media storage).
+
+An import whose first 1,000 rows are at least 99% invalid stops there, with a few of
+the reasons and a hint to check the header row and the mapping.
 """

@@ -34,6 +34,7 @@ from .formats import recognise
 from .headers import suggest
 from .locking import lock_import_scope
 from .names import parse_name
+from .reading import REPLACEMENT
 from .resources import column_widget, neutralise_formula
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,10 @@ logger = logging.getLogger(__name__)
 CHUNK = 900
 WRITE_SLICE = 5000
 PROGRESS_EVERY = 5000
+# An import stops when this share of its first rows (and at least that many) is invalid.
+MOSTLY_INVALID_SAMPLE = 1000
+MOSTLY_INVALID_SHARE = 0.99
+MOSTLY_INVALID_EXAMPLES = 3
 
 
 class MappingError(Exception):
@@ -200,11 +205,16 @@ def clean_rows(table, columns, on_progress=None):
         if name
     ]
     header_for = {name: header for _index, name, header, _widget in active}
+    undecodable = table.undecodable
     for position, raw in enumerate(table.rows):
         values, errors = {}, []
         for index, name, header, widget in active:
+            cell = raw[index] if index < len(raw) else ""
+            if undecodable and isinstance(cell, str) and REPLACEMENT in cell:
+                errors.append((header, _("holds bytes that are not valid UTF-8 text")))
+                continue
             try:
-                values[name] = widget.clean(raw[index] if index < len(raw) else "")
+                values[name] = widget.clean(cell)
             except ValueError as error:
                 errors.append((header, str(error)))
         full_name = values.pop("full_name", "")
@@ -495,6 +505,24 @@ def _write(the_plan, engagement, batch):
 # --- the whole pipeline -----------------------------------------------------------------
 
 
+def check_mostly_invalid(outcome, seen: int) -> None:
+    """Stop an import whose first rows are nearly all invalid: the mapping is likely wrong."""
+    if outcome.invalid < MOSTLY_INVALID_SHARE * seen:
+        return
+    examples = "; ".join(
+        _("row %(row)d, %(column)s: %(reason)s") % {**error, "column": error["column"] or "?"}
+        for error in outcome.errors[:MOSTLY_INVALID_EXAMPLES]
+    )
+    raise MappingError(
+        _(
+            "%(invalid)d of the first %(seen)d rows are invalid (for example %(examples)s), so "
+            "the import stopped. Check that the first row of the file holds the column "
+            "headers and that each column is mapped to the right field."
+        )
+        % {"invalid": outcome.invalid, "seen": seen, "examples": examples}
+    )
+
+
 def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutcome:
     """Map, normalise, validate, match, plan and (unless a dry run) write one table.
 
@@ -503,7 +531,7 @@ def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutco
     columns = resolve_columns(table.headers, options.mapping)
     outcome = ImportOutcome(total_rows=len(table), headers=list(table.headers))
     valid = []
-    for row in clean_rows(table, columns, on_progress):
+    for seen, row in enumerate(clean_rows(table, columns, on_progress), 1):
         if row.errors:
             outcome.invalid += 1
             outcome.invalid_rows.append((row.raw, row.errors))
@@ -511,6 +539,8 @@ def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutco
                 outcome.errors.append({"row": row.number, "column": header, "reason": reason})
         else:
             valid.append(row)
+        if seen == MOSTLY_INVALID_SAMPLE:
+            check_mostly_invalid(outcome, seen)
     table.rows = []  # every row is now a CleanRow (or an invalid row's copy): free the cells
     kept = collapse_duplicates(valid)
     for row in valid:

@@ -20,6 +20,16 @@ def max_uncompressed_bytes() -> int:
     return int(getattr(settings, "SPCP_IMPORT_MAX_UNCOMPRESSED_BYTES", 30 * max_upload_bytes()))
 
 
+def max_rows() -> int:
+    """The most data rows a file may hold (``SPCP_IMPORT_MAX_ROWS``, default 200,000)."""
+    return int(getattr(settings, "SPCP_IMPORT_MAX_ROWS", 200_000))
+
+
+def max_columns() -> int:
+    """The most columns a sheet may span (``SPCP_IMPORT_MAX_COLUMNS``, default 200)."""
+    return int(getattr(settings, "SPCP_IMPORT_MAX_COLUMNS", 200))
+
+
 def task_row_threshold() -> int:
     """Imports with more rows than this run as a background task."""
     return int(getattr(settings, "SPCP_IMPORT_TASK_ROWS", 2000))

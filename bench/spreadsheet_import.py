@@ -1,6 +1,6 @@
 """Benchmark: import and export of a 100,000-row sign-up workbook.
 
-    .venv/bin/python bench/import_export.py [--rows 100000] [--stock-rows 10000]
+    .venv/bin/python bench/spreadsheet_import.py [--rows 100000] [--stock-rows 10000]
 
 Prints rows/s for (a) our import, (b) a stock django-import-export ModelResource import
 of the same file into the same table, (c) the floor: python-calamine's parse plus
@@ -23,8 +23,6 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-# This file's name would shadow the django-import-export package: drop its folder.
-sys.path = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
 sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
 
 
