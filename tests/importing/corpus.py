@@ -39,7 +39,7 @@ def all_rows(name) -> list:
     """Every row of the file (of its expected sheet), title and blank rows included."""
     data = corpus_bytes(name)
     if name.endswith(".csv"):
-        text, _encoding = decode_text(data)
+        text, _encoding, _damaged = decode_text(data)
         return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     sheet = expected(name)["sheet"] or workbook.sheet_names[0]
