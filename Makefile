@@ -11,7 +11,7 @@ PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 # Parallel test processes (pytest-xdist); one per core by default.
 TEST_WORKERS ?= auto
 
-.PHONY: install assets demo test lint browser
+.PHONY: install assets demo test lint browser gettext
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,13 @@ browser:
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: lint browser assets
+# The translation tests run makemessages, which needs GNU gettext (xgettext, msgmerge).
+gettext:
+	@command -v xgettext >/dev/null 2>&1 || { \
+		echo "Installing Debian's gettext for the translation tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+
+test: lint browser gettext assets
 	@echo "== pytest on SQLite"
 	env -u DATABASE_URL $(VENV)/bin/pytest -q -n $(TEST_WORKERS)
 	@if [ -n "$$DATABASE_URL" ]; then url="$$DATABASE_URL"; \

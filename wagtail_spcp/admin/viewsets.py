@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.panels import (
@@ -390,7 +391,11 @@ class PersonViewSet(RegionScopedViewSet):
         "organisation",
         "sector",
         CountColumn("participation_count", label=_("Participations")),
-        DateColumn("updated_at", label=_("Updated"), sort_key="updated_at"),
+        DateColumn(
+            "updated_at",
+            label=pgettext_lazy("date of the last change", "Updated"),
+            sort_key="updated_at",
+        ),
     ]
     list_export = ["first_name", "last_name", "email", "phone", "organisation", "sector"]
     filterset_class = filters.PersonFilterSet
