@@ -5,12 +5,11 @@ for a confidential object, the object must belong to one of their regions.
 Listings, choosers, object views and bulk actions all ask these policies.
 """
 
-from django.apps import apps
-
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 
-from ..access import REGION_LOOKUPS, scope_queryset, user_can_see
+from ..access import user_can_see
+from ..models.scoping import region_owned_models
 
 
 class RegionScopedPermissionPolicy(ModelPermissionPolicy):
@@ -25,21 +24,15 @@ class RegionScopedPermissionPolicy(ModelPermissionPolicy):
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return self.model._default_manager.none()
-        return scope_queryset(user, self.model._default_manager.all())
-
-
-SCOPED_MODELS = sorted({*REGION_LOOKUPS, "wagtail_spcp.person"})
+        return self.model._default_manager.for_user(user)
 
 
 def register_permission_policies():
     """Register a region-scoped policy for every confidential model (called from ``ready()``)."""
-    for label in SCOPED_MODELS:
-        model = apps.get_model(label)
+    for model in region_owned_models():
         register_permission_policy(model, RegionScopedPermissionPolicy(model))
 
 
 def permission_policy_for(model):
     """The registered policy for ``model``."""
-    from wagtail.permissions import policy_registry
-
     return policy_registry.get_by_type(model)
