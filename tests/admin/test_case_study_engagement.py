@@ -54,7 +54,8 @@ def edit_url(page):
 
 def post_edit(client, page, **changes):
     """Post the page's own edit form back, with ``changes``."""
-    data = querydict_from_html(client.get(edit_url(page)).content.decode(), form_id="page-edit-form")
+    html = client.get(edit_url(page)).content.decode()
+    data = querydict_from_html(html, form_id="page-edit-form")
     data.setdefault("body-count", "0")  # the empty stream is drawn by JavaScript
     data["host_consented"] = "on"
     for name, value in changes.items():
