@@ -30,8 +30,10 @@ def test_the_same_email_may_belong_to_one_person_per_region(two_regions, make_pe
     other.full_clean()  # no error: another region's record is not a duplicate
     with pytest.raises(IntegrityError), transaction.atomic():
         Person.objects.bulk_create(
-            [Person(region=southwest.region, first_name="A", last_name="L", email="ANN.LEE@x.org")]
-            + [Person(region=southwest.region, first_name="B", last_name="L", email="ann.lee@x.org")]
+            [
+                Person(region=southwest.region, first_name="A", last_name="L", email=email)
+                for email in ("ANN.LEE@x.org", "ann.lee@x.org")
+            ]
         )
 
 
