@@ -147,7 +147,14 @@ def floor(data, engagement):
 
     rows = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
     people = [
-        Person(first_name=r[0], last_name=r[1], email=r[2], phone=r[3], organisation=r[4])
+        Person(
+            region=engagement.office.region,
+            first_name=r[0],
+            last_name=r[1],
+            email=r[2],
+            phone=r[3],
+            organisation=r[4],
+        )
         for r in rows[1:]
     ]
     Person.objects.bulk_create(people, batch_size=900)

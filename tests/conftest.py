@@ -46,9 +46,15 @@ def make_engagement(reference_offices):
 
 @pytest.fixture
 def make_person(db):
+    """Build a person; pass ``region`` (None: owned by no region) or ``engagement``.
+
+    Given an engagement, the person belongs to the engagement's region.
+    """
     counter = iter(range(1, 10_000))
 
-    def make(**fields):
+    def make(engagement=None, **fields):
+        if engagement is not None:
+            fields.setdefault("region", engagement.office.region)
         n = next(counter)
         fields.setdefault("first_name", f"Test{n}")
         fields.setdefault("last_name", "Person")

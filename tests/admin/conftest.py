@@ -46,6 +46,7 @@ def staff_permissions():
 
 def build_region(label, region_slug, office_slug, make_engagement, make_person, today):
     """An engagement with a council, people and an import batch in one region."""
+    region = Region.objects.get(slug=region_slug)
     engagement = make_engagement(
         slug=f"engagement-{label}",
         office=office_slug,
@@ -62,7 +63,7 @@ def build_region(label, region_slug, office_slug, make_engagement, make_person, 
     council = Council.objects.create(
         engagement=engagement, name=f"Council {label.upper()}", status=CouncilStatus.ACTIVE
     )
-    person = make_person(first_name=f"Person{label.upper()}", last_name="Sample")
+    person = make_person(first_name=f"Person{label.upper()}", last_name="Sample", region=region)
     participation = Participation.objects.create(
         person=person, engagement=engagement, status=ParticipationStatus.ATTENDED
     )
@@ -80,7 +81,7 @@ def build_region(label, region_slug, office_slug, make_engagement, make_person, 
         engagement=engagement, file_name=f"signups-{label}.xlsx", file_sha256="0" * 64
     )
     return SimpleNamespace(
-        region=Region.objects.get(slug=region_slug),
+        region=region,
         engagement=engagement,
         group=group,
         concern=concern,

@@ -23,10 +23,12 @@ def test_person_create_edit_delete_are_logged(world, login):
         "sector": "",
         "zip_code": "",
         "preferred_language": "es",
+        "region": world.a.region.pk,
     }
     response = client.post(reverse("wagtailsnippets_wagtail_spcp_person:add"), data)
     assert response.status_code == 302
     person = Person.objects.get(email="ana.ruiz@example.org")
+    assert person.region == world.a.region
     response = client.post(
         reverse("wagtailsnippets_wagtail_spcp_person:edit", args=[person.pk]),
         {**data, "organisation": "Library"},

@@ -39,7 +39,9 @@ def busier_world(world, make_engagement, make_person):
     )
     Council.objects.create(engagement=a.engagement, name="Forming", status=CouncilStatus.FORMING)
     Participation.objects.create(
-        person=make_person(), engagement=a.engagement, status=ParticipationStatus.NO_SHOW
+        person=make_person(engagement=a.engagement),
+        engagement=a.engagement,
+        status=ParticipationStatus.NO_SHOW,
     )
     old = make_engagement(slug="old-b", office="northwest", stage=EngagementStage.CLOSED)
     EngagementMilestone.objects.create(
@@ -48,7 +50,7 @@ def busier_world(world, make_engagement, make_person):
         date=world.today - datetime.timedelta(days=400),
     )
     Participation.objects.create(
-        person=make_person(), engagement=old, status=ParticipationStatus.ATTENDED
+        person=make_person(engagement=old), engagement=old, status=ParticipationStatus.ATTENDED
     )
     make_engagement(slug="new-b", office="northwest", stage=EngagementStage.PLANNING)
     return world

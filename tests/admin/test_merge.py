@@ -17,7 +17,11 @@ from wagtail_spcp.models import RegionScopedLogEntry as LogEntry
 def make_duplicate(world, make_person, make_engagement):
     """A second record of region B's person, in B's engagement and one more engagement."""
     duplicate = make_person(
-        first_name="PersonB", last_name="Sample", email="", phone="+12065550100"
+        first_name="PersonB",
+        last_name="Sample",
+        email="",
+        phone="+12065550100",
+        region=world.b.region,
     )
     other = make_engagement(slug="engagement-b2", office="northwest")
     Participation.objects.create(person=duplicate, engagement=other)

@@ -99,3 +99,53 @@ def test_form_refuses_an_office_of_another_region(world, login):
     assert response.status_code == 200
     engagement.refresh_from_db()
     assert engagement.office.slug == "houston"
+
+
+@pytest.fixture
+def shared_program(world):
+    """One program page delivered in both regions: a public row joining them."""
+    from wagtail.models import Page
+
+    from wagtail_spcp.models import ProgramPage
+
+    program = Page.get_first_root_node().add_child(
+        instance=ProgramPage(
+            title="Partnerships",
+            slug="partnerships",
+            summary="A program.",
+            length="One day",
+            audience="Leaders",
+            request_text="Ask us.",
+        )
+    )
+    for engagement in (world.a.engagement, world.b.engagement):
+        engagement.program = program
+        engagement.save()
+    return program
+
+
+@pytest.mark.parametrize(
+    "lookup",
+    [
+        "engagement__program__engagements__title__startswith",
+        "engagement__title__startswith",
+        "person__participations__engagement__title__startswith",
+    ],
+)
+def test_listing_lookups_cannot_probe_other_regions(world, login, shared_program, lookup):
+    client = login(world.users["staff_b"])
+    index = url("wagtail_spcp_participation_modeladmin_index")
+    answers = {
+        title: client.get(index, {lookup: title}) for title in ("Engagement A", "Nothing like it")
+    }
+    for response in answers.values():
+        assert response.status_code == 400
+
+
+def test_listing_lookups_on_the_rows_own_columns_still_work(world, login):
+    client = login(world.users["staff_b"])
+    index = url("wagtail_spcp_participation_modeladmin_index")
+    response = client.get(index, {"engagement": world.b.engagement.pk, "status": "attended"})
+    assert [p.pk for p in response.context["object_list"]] == [world.b.participation.pk]
+    response = client.get(index, {"status": "cancelled"})
+    assert list(response.context["object_list"]) == []

@@ -45,7 +45,9 @@ def test_listing_query_count_does_not_grow_with_rows(
 ):
     for i in range(15):
         engagement = make_engagement(slug=f"more-{i}", office="northwest")
-        Participation.objects.create(person=make_person(), engagement=engagement)
+        Participation.objects.create(
+            person=make_person(engagement=engagement), engagement=engagement
+        )
         Council.objects.create(engagement=engagement, name=f"Council {i}")
         ActionItem.objects.create(engagement=engagement, title=f"Action {i}")
     client = login(world.users["staff_b"])

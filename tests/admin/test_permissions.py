@@ -4,7 +4,10 @@ Objects belong to region A (Southwest). Staff of region B must not reach them by
 find them in listings or choosers, or act on them in bulk.
 """
 
+from io import StringIO
+
 from django.contrib.auth.models import Permission
+from django.core.management import call_command
 from django.urls import reverse
 
 from wagtail.models import ReferenceIndex
@@ -19,6 +22,7 @@ from wagtail_spcp.models import (
     ImportBatch,
     ImportFile,
     Participation,
+    Person,
 )
 
 from .conftest import ROLES
@@ -366,3 +370,150 @@ def test_import_doors_of_another_region_are_not_found(world, login, previewed):
     client = login(world.users["staff_b"])
     for method, url in import_urls(world, previewed)[:-2] + export_urls(world)[:3]:
         assert getattr(client, method)(url).status_code == 404, url
+
+
+# --- merge, delete and bulk delete of people, and the same human in two regions -------------
+
+MERGE_URL = "wagtailsnippets_wagtail_spcp_person:merge"
+EXPECTED_MERGE_STATUS = {
+    "anonymous": 302,
+    "editor": 302,
+    "staff_a": 200,
+    "staff_b": 200,
+    "national": 200,
+    "superuser": 200,
+}
+
+
+@pytest.fixture
+def duplicate_a(world, make_person):
+    """A second record of region A's person, with a participation of its own."""
+    duplicate = make_person(
+        engagement=world.a.engagement, first_name="PersonA", last_name="Sample", email=""
+    )
+    other = Engagement.objects.create(
+        slug="engagement-a2",
+        title="Engagement A2",
+        office=world.a.engagement.office,
+        community_city="Austin",
+        community_state="TX",
+    )
+    Participation.objects.create(person=duplicate, engagement=other)
+    return duplicate
+
+
+@pytest.fixture
+def twin(world, make_person):
+    """Region B's own record of the same human as region A's person."""
+    person = make_person(
+        engagement=world.b.engagement,
+        first_name="PersonA",
+        last_name="Sample",
+        email=world.a.person.email,
+    )
+    Participation.objects.create(person=person, engagement=world.b.engagement)
+    return person
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_merge_view(world, login, role, duplicate_a):
+    client = login(world.users[role])
+    url = reverse(MERGE_URL)
+    assert client.get(url).status_code == EXPECTED_MERGE_STATUS[role]
+    data = {"survivor": world.a.person.pk, "duplicate": duplicate_a.pk}
+    response = client.post(url, data)
+    if role in SEES_REGION_A:
+        # The confirmation counts only region A's links: the person has no others.
+        assert response.context["summary"]["participations_moved"] == 1
+        assert response.context["summary"]["memberships_moved"] == 0
+    response = client.post(url, {**data, "confirm": "1"})
+    merged = not Person.objects.filter(pk=duplicate_a.pk).exists()
+    assert merged == (role in SEES_REGION_A)
+    if role == "staff_b":
+        assert "survivor" in response.context["form"].errors
+    assert Participation.objects.filter(person=world.b.person).count() == 1
+
+
+@pytest.mark.parametrize("role", ["national", "superuser"])
+def test_merge_refuses_two_regions_records_of_the_same_human(world, login, role, twin):
+    client = login(world.users[role])
+    response = client.post(
+        reverse(MERGE_URL), {"survivor": world.a.person.pk, "duplicate": twin.pk, "confirm": "1"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert Person.objects.filter(pk__in=[world.a.person.pk, twin.pk]).count() == 2
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_person_delete(world, login, role, twin):
+    client = login(world.users[role])
+    url = reverse("wagtailsnippets_wagtail_spcp_person:delete", args=[world.a.person.pk])
+    response = client.post(url)
+    deleted = not Person.objects.filter(pk=world.a.person.pk).exists()
+    assert deleted == (role in SEES_REGION_A)
+    if role in ("editor", "staff_b"):
+        assert response.status_code == 404
+    # Region B's record of the same human, and its links, are untouched either way.
+    assert Participation.objects.filter(person=twin).count() == 1
+    assert Participation.objects.filter(person=world.b.person).count() == 1
+    assert CouncilMembership.objects.filter(person=world.b.person).exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_person_bulk_delete(world, login, role, twin):
+    client = login(world.users[role])
+    url = reverse("wagtail_bulk_action", args=["wagtail_spcp", "person", "delete"])
+    response = client.get(url, {"id": [world.a.person.pk]})
+    if role not in SEES_REGION_A:
+        assert "PersonA" not in response.content.decode()
+    client.post(f"{url}?id={world.a.person.pk}&id={twin.pk}")
+    a_deleted = not Person.objects.filter(pk=world.a.person.pk).exists()
+    twin_deleted = not Person.objects.filter(pk=twin.pk).exists()
+    assert a_deleted == (role in SEES_REGION_A)
+    assert twin_deleted == (role in SEES_REGION_B)
+    assert Participation.objects.filter(person=world.b.person).count() == 1
+
+
+def import_file(tmp_path, engagement, text, *extra):
+    """Run ``spcp_import`` on a CSV; return its summary line."""
+    path = tmp_path / "signups.csv"
+    path.write_text(text, encoding="utf-8")
+    out = StringIO()
+    call_command("spcp_import", str(path), "--engagement", engagement.slug, *extra, stdout=out)
+    return out.getvalue().strip()
+
+
+def test_importing_another_regions_email_creates_the_regions_own_record(world, tmp_path, login):
+    person_a = world.a.person
+    before = Person.objects.filter(pk=person_a.pk).values().get()
+    text = f"First name,Last name,Email,Organisation\nAnn,Changed,{person_a.email},Hijack Inc\n"
+    summary = import_file(tmp_path, world.b.engagement, text, "--on-duplicate", "update")
+    assert summary == "new=1 updated=0 skipped=0 invalid=0"
+    assert Person.objects.filter(pk=person_a.pk).values().get() == before
+    assert set(person_a.participations.values_list("engagement", flat=True)) == {
+        world.a.engagement.pk
+    }
+    own = Person.objects.get(region=world.b.region, email=person_a.email)
+    assert (own.last_name, own.organisation) == ("Changed", "Hijack Inc")
+    # Staff of B find their own record only; A's stays out of their reach.
+    response = login(world.users["staff_b"]).get(
+        reverse("wagtailsnippets_wagtail_spcp_person:list"), {"q": person_a.email}
+    )
+    assert [p.pk for p in response.context["object_list"]] == [own.pk]
+    url = reverse("wagtailsnippets_wagtail_spcp_person:edit", args=[person_a.pk])
+    assert login(world.users["staff_b"]).get(url).status_code == 404
+
+
+def test_a_dry_run_counts_the_same_whatever_other_regions_hold(world, tmp_path, make_person):
+    text = "First name,Last name,Email,Phone\nNew,Comer,new.comer@example.org,206-555-0199\n"
+    alone = import_file(tmp_path, world.a.engagement, text, "--dry-run")
+    make_person(
+        engagement=world.b.engagement,
+        first_name="New",
+        last_name="Comer",
+        email="new.comer@example.org",
+        phone="+12065550199",
+    )
+    assert import_file(tmp_path, world.a.engagement, text, "--dry-run") == alone
+    assert alone == "new=1 updated=0 skipped=0 invalid=0"

@@ -55,6 +55,7 @@ def confidential_records(make_engagement, markers):
         engagement=engagement, stage="planning", date=datetime.date(2026, 2, 1), note=markers("mn")
     )
     person = Person.objects.create(
+        region=engagement.office.region,
         first_name=markers("first"),
         last_name=markers("last"),
         email=f"{markers('email')}@example.org",

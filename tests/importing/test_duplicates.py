@@ -18,10 +18,19 @@ SHEET = (
 @pytest.fixture
 def existing(make_person, engagement):
     maria = make_person(
-        first_name="Maria", last_name="Garcia", email="maria.garcia@example.org", organisation=""
+        engagement=engagement,
+        first_name="Maria",
+        last_name="Garcia",
+        email="maria.garcia@example.org",
+        organisation="",
     )
     tom = make_person(
-        first_name="Tom", last_name="Brown", email="", phone="+15125550132", organisation="Old"
+        engagement=engagement,
+        first_name="Tom",
+        last_name="Brown",
+        email="",
+        phone="+15125550132",
+        organisation="Old",
     )
     Participation.objects.create(person=maria, engagement=engagement)
     return maria, tom

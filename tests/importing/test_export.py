@@ -18,6 +18,7 @@ def build_roster(engagement, make_person, organisations):
     people = []
     for n, organisation in enumerate(organisations):
         person = make_person(
+            engagement=engagement,
             first_name=f"Name{n}",
             last_name="Roster",
             phone=f"+1512555{n:04d}",
@@ -30,7 +31,8 @@ def build_roster(engagement, make_person, organisations):
             person=person, engagement=engagement, role=ParticipationRole.FACILITATOR
         )
         people.append(person)
-    make_person(first_name="Not", last_name="Here")  # someone outside the engagement
+    # someone of the region outside the engagement
+    make_person(engagement=engagement, first_name="Not", last_name="Here")
     return people
 
 

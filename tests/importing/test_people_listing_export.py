@@ -14,7 +14,9 @@ def test_filtered_people_export_is_neutralised_scoped_and_logged(
     client, django_user_model, make_engagement, make_person
 ):
     engagement = make_engagement()
-    hostile = make_person(first_name="=HYPERLINK(1)", last_name="Zed", organisation="+SUM(A1)")
+    hostile = make_person(
+        engagement=engagement, first_name="=HYPERLINK(1)", last_name="Zed", organisation="+SUM(A1)"
+    )
     Participation.objects.create(person=hostile, engagement=engagement)
     make_person(first_name="Other", last_name="Person")
     admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")

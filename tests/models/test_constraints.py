@@ -27,7 +27,7 @@ def test_same_email_in_other_case_fails_validation_with_a_message(make_person):
     duplicate = Person(first_name="Ann", last_name="Lee", email="Ann.Lee@Example.org")
     with pytest.raises(ValidationError) as excinfo:
         duplicate.full_clean()
-    assert "Another person already has this email address." in str(excinfo.value)
+    assert "Another person of this region already has this email address." in str(excinfo.value)
 
 
 def test_many_people_may_have_no_email(make_person):

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 
 from ..choices import EngagementStage
+from ..models import RegionScopedLogEntry
+from ..models.scoping import region_owned_models
 
 STAGE_CHANGE = "wagtail_spcp.engagement.stage"
 PERSON_MERGE = "wagtail_spcp.person.merge"
@@ -45,13 +47,8 @@ class PersonMergeFormatter(LogFormatter):
 
 def register_log_actions(actions):
     """Hook body for ``register_log_actions``: confidential models log to their own model."""
-    from django.apps import apps
-
-    from ..access import REGION_LOOKUPS
-    from ..models import RegionScopedLogEntry
-
-    for label in sorted({*REGION_LOOKUPS, "wagtail_spcp.person"}):
-        actions.register_model(apps.get_model(label), RegionScopedLogEntry)
+    for model in region_owned_models():
+        actions.register_model(model, RegionScopedLogEntry)
     actions.register_action(STAGE_CHANGE)(StageChangeFormatter)
     actions.register_action(PERSON_MERGE)(PersonMergeFormatter)
 

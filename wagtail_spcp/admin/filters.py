@@ -86,11 +86,12 @@ class CouncilFilterSet(WagtailFilterSet):
 
 
 class PersonFilterSet(WagtailFilterSet):
+    region = region_filter("region")
     sector = django_filters.ChoiceFilter(choices=Sector.choices, label=_("Sector"))
 
     class Meta:
         model = Person
-        fields = ["sector", "consent_to_contact"]
+        fields = ["region", "sector", "consent_to_contact"]
 
 
 class ParticipationFilterSet(WagtailFilterSet):

@@ -1,8 +1,10 @@
 """Admin forms whose choices are limited to the user's regions.
 
-Every region-scoped model offered in a select or chooser (an engagement, a person,
+Every region-owned model offered in a select or chooser (an engagement, a person,
 a council, a breakout group, a concern) is narrowed by ``access.scope_queryset``, so
 a posted id from another region fails validation just as it is absent from the list.
+A person offered for a row of an engagement (a participation, a council seat, a
+facilitated group) is, besides, one of that engagement's region.
 """
 
 from django import forms
@@ -12,43 +14,45 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import InlinePanel
 from wagtail.admin.panels.base import get_form_for_model
 
-from ..access import is_region_scoped, offices_for_user, scope_queryset
-from ..models import Engagement, Office
+from ..access import (
+    is_region_owned,
+    offices_for_user,
+    regions_for_user,
+    scope_queryset,
+    sees_all_regions,
+)
+from ..models import Engagement, Office, Person
+from ..models.scoping import related_or_none
+from ..widgets import limit_chooser_to_queryset
 
 # Child rows whose choices also belong to the same engagement as the row itself.
 SAME_ENGAGEMENT_FIELDS = {"breakout_group", "concern", "council"}
 
 
-def limit_chooser_to_queryset(widget, queryset):
-    """Make a chooser widget show nothing for an id outside ``queryset``.
-
-    A chooser renders the title of whatever id it is given, so an id of another
-    region posted back into an invalid form would otherwise be echoed by name.
-    """
-    find_instance = widget.get_instance
-
-    def get_instance(value):
-        instance = find_instance(value)
-        if instance is not None and not queryset.filter(pk=instance.pk).exists():
-            return None
-        return instance
-
-    widget.get_instance = get_instance
+def engagement_of(instance):
+    """The engagement a row belongs to, directly or through its council, if known."""
+    engagement = related_or_none(instance, "engagement")
+    if engagement is None and (council := related_or_none(instance, "council")) is not None:
+        engagement = related_or_none(council, "engagement")
+    return engagement
 
 
 def limit_choices_to_user(form, user):
     """Narrow each model choice field of ``form`` to what ``user`` may see."""
     engagement_id = getattr(form.instance, "engagement_id", None)
+    engagement = engagement_of(form.instance)
     for name, field in form.fields.items():
         queryset = getattr(field, "queryset", None)
         if queryset is None:
             continue
         if queryset.model is Office and form._meta.model is Engagement:
             field.queryset = queryset & offices_for_user(user)
-        elif is_region_scoped(queryset.model):
+        elif is_region_owned(queryset.model):
             queryset = scope_queryset(user, queryset)
             if name in SAME_ENGAGEMENT_FIELDS and engagement_id:
                 queryset = queryset.filter(engagement_id=engagement_id)
+            if queryset.model is Person and engagement is not None and engagement.office_id:
+                queryset = queryset.in_region(engagement.office.region)
             field.queryset = queryset
             if hasattr(field.widget, "get_instance"):
                 limit_chooser_to_queryset(field.widget, queryset)
@@ -111,6 +115,24 @@ class EngagementAdminForm(RegionScopedAdminForm):
         return engagement
 
 
+class PersonAdminForm(RegionScopedAdminForm):
+    """Person form: the owning region is one of the user's, and fixed once linked."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("region")
+        if field is None:
+            return
+        regions = regions_for_user(self.for_user)
+        field.queryset = regions
+        field.required = not sees_all_regions(self.for_user)
+        if self.instance.pk is None and len(regions[:2]) == 1:
+            self.initial.setdefault("region", regions.get().pk)
+        if self.instance.pk and self.instance.has_links():
+            field.disabled = True
+            field.help_text = _("Fixed while this person takes part in engagements.")
+
+
 class MergePeopleForm(forms.Form):
     """Choose the person to keep and the duplicate to merge into them."""
 
@@ -123,14 +145,15 @@ class MergePeopleForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from ..models import Person
-
-        people = scope_queryset(user, Person.objects.all())
+        people = Person.objects.for_user(user)
         self.fields["survivor"].queryset = people
         self.fields["duplicate"].queryset = people
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("survivor") and cleaned.get("survivor") == cleaned.get("duplicate"):
+        survivor, duplicate = cleaned.get("survivor"), cleaned.get("duplicate")
+        if survivor and survivor == duplicate:
             raise forms.ValidationError(_("Choose two different people."))
+        if survivor and duplicate and survivor.region_id != duplicate.region_id:
+            raise forms.ValidationError(_("Choose two people of the same region."))
         return cleaned

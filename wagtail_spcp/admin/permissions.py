@@ -12,7 +12,8 @@ from wagtail.admin.auth import PermissionPolicyChecker
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from ..access import REGION_LOOKUPS, scope_queryset, user_can_see
+from ..access import user_can_see
+from ..models.scoping import region_owned_models
 
 
 class RegionScopedPermissionPolicy(ModelPermissionPolicy):
@@ -27,16 +28,12 @@ class RegionScopedPermissionPolicy(ModelPermissionPolicy):
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return self.model._default_manager.none()
-        return scope_queryset(user, self.model._default_manager.all())
-
-
-SCOPED_MODELS = sorted({*REGION_LOOKUPS, "wagtail_spcp.person"})
+        return self.model._default_manager.for_user(user)
 
 
 def register_permission_policies():
     """Register a region-scoped policy for every confidential model (called from ``ready()``)."""
-    for label in SCOPED_MODELS:
-        model = apps.get_model(label)
+    for model in region_owned_models():
         register_permission_policy(model, RegionScopedPermissionPolicy(model))
 
 

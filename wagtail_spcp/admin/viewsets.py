@@ -40,7 +40,12 @@ from ..models import (
 )
 from . import filters, views
 from .columns import CountColumn, DueDateColumn, RegionColumn, StageColumn
-from .forms import EngagementAdminForm, RegionScopedAdminForm, RegionScopedInlinePanel
+from .forms import (
+    EngagementAdminForm,
+    PersonAdminForm,
+    RegionScopedAdminForm,
+    RegionScopedInlinePanel,
+)
 from .merge import MergePeopleView
 
 
@@ -389,6 +394,7 @@ class PersonViewSet(RegionScopedViewSet):
         "full_name",
         "email",
         "organisation",
+        RegionColumn(lookup="region"),
         "sector",
         CountColumn("participation_count", label=_("Participations")),
         DateColumn(
@@ -402,17 +408,21 @@ class PersonViewSet(RegionScopedViewSet):
     search_fields = ["first_name", "last_name", "email", "phone", "organisation"]
     edit_handler = ObjectList(
         [
+            FieldPanel("region", widget=forms.Select),
             FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
             FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
             FieldRowPanel([FieldPanel("organisation"), FieldPanel("sector")]),
             FieldRowPanel([FieldPanel("zip_code"), FieldPanel("preferred_language")]),
             FieldPanel("consent_to_contact"),
         ],
-        base_form_class=RegionScopedAdminForm,
+        base_form_class=PersonAdminForm,
     )
 
     def get_queryset(self, request):
-        return Person.objects.annotate(participation_count=Count("participations"))
+        # Every participation of a person is in the person's own region.
+        return Person.objects.select_related("region").annotate(
+            participation_count=Count("participations")
+        )
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(merge_url_name=self.get_url_name("merge"), **kwargs)

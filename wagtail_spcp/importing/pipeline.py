@@ -269,13 +269,18 @@ def _chunks(items, size=CHUNK):
         yield items[start : start + size]
 
 
-def match_existing(rows, policy):
-    """Find each row's person in the database: by email, else by name and phone."""
+def match_existing(rows, policy, engagement):
+    """Find each row's person among the people of ``engagement``'s region.
+
+    By email, else by name and phone. People of other regions are never matched,
+    so neither a match nor a count tells anything about them.
+    """
     fields = ("id", *PERSON_FIELDS)
+    region_people = Person.objects.in_region(engagement.office.region).order_by()
     by_email = {}
     emails = {row.values["email"] for row in rows if row.values.get("email")}
-    # Lower(email), on non-blank emails: the terms of the unique index, so it is used.
-    people = Person.objects.exclude(email="").annotate(email_key=Lower("email")).order_by()
+    # Region and Lower(email), on non-blank emails: the terms of the unique index.
+    people = region_people.exclude(email="").annotate(email_key=Lower("email"))
     for chunk in _chunks(emails):
         for person in people.filter(email_key__in=chunk).values(*fields):
             by_email[person["email"].lower()] = person
@@ -287,7 +292,7 @@ def match_existing(rows, policy):
             if row.values.get("phone") and row.values.get("email") not in by_email
         ]
         for chunk in _chunks({row.values["phone"] for row in wanted}):
-            for person in Person.objects.filter(phone__in=chunk).order_by().values(*fields):
+            for person in region_people.filter(phone__in=chunk).values(*fields):
                 key = (person["first_name"].lower(), person["last_name"].lower(), person["phone"])
                 by_name_phone.setdefault(key, person)
     matches = {}
@@ -425,12 +430,13 @@ def write(the_plan, engagement, batch):
 
 def _write(the_plan, engagement, batch):
     now = timezone.now()
+    region = engagement.office.region
     created_people, created_participations = [], []
     with transaction.atomic():
         # Model instances are built one slice at a time, so memory stays flat.
         person_for_row = {}
         for rows in _chunks(the_plan.new_people, WRITE_SLICE):
-            people = [Person(**values) for _row, values in rows]
+            people = [Person(region=region, **values) for _row, values in rows]
             Person.objects.bulk_create(people, batch_size=CHUNK)
             for (row, _values), person in zip(rows, people, strict=True):
                 person_for_row[row.number] = person.pk
@@ -555,13 +561,13 @@ def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutco
                 }
             )
     if options.dry_run:
-        matches = match_existing(kept, options.duplicate_policy)
+        matches = match_existing(kept, options.duplicate_policy, options.engagement)
         plan(kept, matches, options.engagement, options.duplicate_policy, outcome)
         return outcome
     # Match, plan and write in one transaction, one import per region at a time.
     with transaction.atomic():
         lock_import_scope(options.engagement)
-        matches = match_existing(kept, options.duplicate_policy)
+        matches = match_existing(kept, options.duplicate_policy, options.engagement)
         the_plan = plan(kept, matches, options.engagement, options.duplicate_policy, outcome)
         outcome.changes = write(the_plan, options.engagement, options.batch)
     outcome.changes["people_after"] = {

@@ -1,8 +1,9 @@
 """Audit log entries of confidential models, kept apart so that reports can scope them.
 
 Wagtail's site history report shows a user every log entry of a model they hold any
-permission on. Entries of engagements and everything under them record the owning
-region, and only staff of that region (or with "view all regions") see them there.
+permission on. Entries of region-owned models (engagements and everything under them,
+and people) record the owning region, and only staff of that region (or with "view
+all regions") see them there.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models.audit_log import BaseLogEntry, BaseLogEntryManager
 
-from ..access import region_of, regions_for_user, sees_all_regions
+from .scoping import region_of, regions_for_user, sees_all_regions
 
 ANY_ACTION = {"add", "change", "delete", "view"}
 
@@ -51,8 +52,8 @@ class RegionScopedLogEntryManager(BaseLogEntryManager):
 class RegionScopedLogEntry(BaseLogEntry):
     """A log entry of a confidential object, with the region that owned it when logged.
 
-    People belong to no single region: their entries show in the site history report
-    to national staff only, and in each person's own history to whoever may see them.
+    A person's entries carry the person's own region, so a person's history holds only
+    edits made within that region (or by staff who see every region).
     """
 
     object_id = models.CharField(max_length=255, blank=False, db_index=True)

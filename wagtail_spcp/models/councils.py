@@ -10,6 +10,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from ..choices import CouncilRole, CouncilStatus
+from .people import check_person_region
+from .scoping import RegionOwned, related_or_none
 
 
 class PublicCouncils:
@@ -59,8 +61,10 @@ class PublicCouncils:
         return values
 
 
-class Council(ClusterableModel):
+class Council(RegionOwned, ClusterableModel):
     """A standing group that advises local leaders and carries out the action plan."""
+
+    region_path = "engagement__office__region"
 
     engagement = models.ForeignKey(
         "wagtail_spcp.Engagement",
@@ -92,8 +96,10 @@ class Council(ClusterableModel):
         return self.name
 
 
-class CouncilMembership(models.Model):
+class CouncilMembership(RegionOwned):
     """A seat on a council held by a person, with a role and dates."""
+
+    region_path = "council__engagement__office__region"
 
     council = ParentalKey(Council, on_delete=models.CASCADE, related_name="memberships")
     person = models.ForeignKey(
@@ -128,9 +134,20 @@ class CouncilMembership(models.Model):
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
 
+    def clean(self):
+        super().clean()
+        council = related_or_none(self, "council")
+        check_person_region(
+            related_or_none(self, "person"),
+            related_or_none(council, "engagement") if council else None,
+            "person",
+        )
 
-class CouncilMeeting(models.Model):
+
+class CouncilMeeting(RegionOwned):
     """A dated council meeting with agenda and minutes; may be marked public."""
+
+    region_path = "council__engagement__office__region"
 
     council = ParentalKey(Council, on_delete=models.CASCADE, related_name="meetings")
     date = models.DateField(_("date"))

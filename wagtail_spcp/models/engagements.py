@@ -1,5 +1,6 @@
 """Engagements: a program delivered in one community, and what happens in it (confidential)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -15,10 +16,16 @@ from ..choices import (
     Sector,
 )
 from ..states import validate_place_code
+from .councils import CouncilMembership
+from .offices import Office
+from .people import Participation, check_person_region
+from .scoping import RegionOwned, related_or_none
 
 
-class Engagement(ClusterableModel):
+class Engagement(RegionOwned, ClusterableModel):
     """A program delivered in one community, moving through the stages of ``EngagementStage``."""
+
+    region_path = "office__region"
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
@@ -79,6 +86,34 @@ class Engagement(ClusterableModel):
     def region(self):
         return self.office.region
 
+    def clean(self):
+        super().clean()
+        if self.pk is None or self.office_id is None:
+            return
+        stored = (
+            Engagement.objects.filter(pk=self.pk).values_list("office__region", flat=True).first()
+        )
+        region = Office.objects.filter(pk=self.office_id).values_list("region", flat=True).first()
+        if stored != region and self.has_people():
+            raise ValidationError(
+                {
+                    "office": _(
+                        "People of this engagement belong to its region: it cannot move "
+                        "to an office of another region."
+                    )
+                }
+            )
+
+    def has_people(self) -> bool:
+        """Whether anyone takes part in, sits on a council of, or facilitates for it."""
+        return (
+            Participation.objects.filter(engagement_id=self.pk).exists()
+            or CouncilMembership.objects.filter(council__engagement_id=self.pk).exists()
+            or BreakoutGroup.objects.filter(
+                engagement_id=self.pk, facilitator__isnull=False
+            ).exists()
+        )
+
     @property
     def community(self) -> str:
         return f"{self.community_city}, {self.community_state}"
@@ -102,8 +137,10 @@ class Engagement(ClusterableModel):
         return changed
 
 
-class EngagementMilestone(models.Model):
+class EngagementMilestone(RegionOwned):
     """The date an engagement reached (or is planned to reach) one stage."""
+
+    region_path = "engagement__office__region"
 
     engagement = ParentalKey(Engagement, on_delete=models.CASCADE, related_name="milestones")
     stage = models.CharField(_("stage"), max_length=30, choices=EngagementStage.choices)
@@ -128,8 +165,10 @@ class EngagementMilestone(models.Model):
         return f"{self.get_stage_display()}: {self.date:%Y-%m-%d}"
 
 
-class BreakoutGroup(models.Model):
+class BreakoutGroup(RegionOwned):
     """A sector group or a mixed solution group on program day."""
+
+    region_path = "engagement__office__region"
 
     engagement = ParentalKey(Engagement, on_delete=models.CASCADE, related_name="breakout_groups")
     name = models.CharField(_("name"), max_length=100)
@@ -162,9 +201,19 @@ class BreakoutGroup(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        check_person_region(
+            related_or_none(self, "facilitator"),
+            related_or_none(self, "engagement"),
+            "facilitator",
+        )
 
-class Concern(models.Model):
+
+class Concern(RegionOwned):
     """An issue or strength raised in a breakout group, ranked by dot-votes."""
+
+    region_path = "engagement__office__region"
 
     engagement = ParentalKey(Engagement, on_delete=models.CASCADE, related_name="concerns")
     breakout_group = models.ForeignKey(
@@ -191,8 +240,10 @@ class Concern(models.Model):
         return self.text[:80]
 
 
-class ActionItem(models.Model):
+class ActionItem(RegionOwned):
     """A solution from the action plan, with an owner, a status and a due date."""
+
+    region_path = "engagement__office__region"
 
     engagement = ParentalKey(Engagement, on_delete=models.CASCADE, related_name="action_items")
     title = models.CharField(_("title"), max_length=250)

@@ -5,10 +5,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import DuplicatePolicy, ImportStatus
+from .scoping import RegionOwned
 
 
-class ImportBatch(models.Model):
+class ImportBatch(RegionOwned):
     """Who imported which file into which engagement, with what mapping, policy and result."""
+
+    region_path = "engagement__office__region"
 
     engagement = models.ForeignKey(
         "wagtail_spcp.Engagement",

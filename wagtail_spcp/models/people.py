@@ -1,15 +1,36 @@
 """People and their participation in engagements (confidential)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import ParticipationRole, ParticipationStatus, Sector
 from ..normalise import collapse_spaces, normalise_email
+from .scoping import RegionOwned, related_or_none
+
+EMAIL_TAKEN = _("Another person of this region already has this email address.")
 
 
-class Person(models.Model):
-    """Someone who takes part in engagements. The normalised email is the main duplicate key."""
+class Person(RegionOwned):
+    """Someone who takes part in engagements, owned by one region.
+
+    The same human known to two regions is two records, one per region. Every
+    engagement a person is linked to belongs to the person's region. The normalised
+    email is the main duplicate key, unique within the owning region.
+    """
+
+    region_path = "region"
+
+    region = models.ForeignKey(
+        "wagtail_spcp.Region",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
+        verbose_name=_("region"),
+        help_text=_("The region that owns this record. Only its staff see and change it."),
+    )
 
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
@@ -36,11 +57,18 @@ class Person(models.Model):
         verbose_name_plural = _("people")
         constraints = [
             models.UniqueConstraint(
+                "region",
                 Lower("email"),
-                condition=~models.Q(email=""),
-                name="spcp_person_email_unique_ci",
-                violation_error_message=_("Another person already has this email address."),
-            )
+                condition=models.Q(region__isnull=False) & ~models.Q(email=""),
+                name="spcp_person_region_email_unique_ci",
+                violation_error_message=EMAIL_TAKEN,
+            ),
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=models.Q(region__isnull=True) & ~models.Q(email=""),
+                name="spcp_person_no_region_email_unique_ci",
+                violation_error_message=EMAIL_TAKEN,
+            ),
         ]
         indexes = [
             models.Index(
@@ -66,10 +94,39 @@ class Person(models.Model):
         self.first_name = collapse_spaces(self.first_name)
         self.last_name = collapse_spaces(self.last_name)
         self.email = normalise_email(self.email)
+        if self.pk and self.has_links():
+            stored = Person.objects.filter(pk=self.pk).values_list("region_id", flat=True).first()
+            if stored != self.region_id:
+                raise ValidationError(
+                    {
+                        "region": _(
+                            "This person takes part in engagements of their region; "
+                            "the region cannot change while they do."
+                        )
+                    }
+                )
+
+    def has_links(self) -> bool:
+        """Whether any engagement links to this person (participation, seat or group)."""
+        return (
+            self.participations.exists()
+            or self.council_memberships.exists()
+            or self.facilitated_groups.exists()
+        )
 
 
-class Participation(models.Model):
+def check_person_region(person, engagement, field):
+    """Refuse linking ``person`` to ``engagement`` of another region than the person's."""
+    if person is None or engagement is None or engagement.office_id is None:
+        return
+    if person.region_id != engagement.office.region_id:
+        raise ValidationError({field: _("Choose a person of the engagement’s region.")})
+
+
+class Participation(RegionOwned):
     """A person's part in one engagement: role, status and breakout group."""
+
+    region_path = "engagement__office__region"
 
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="participations", verbose_name=_("person")
@@ -132,3 +189,9 @@ class Participation(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.engagement}"
+
+    def clean(self):
+        super().clean()
+        check_person_region(
+            related_or_none(self, "person"), related_or_none(self, "engagement"), "person"
+        )

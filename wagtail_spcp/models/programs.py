@@ -21,6 +21,7 @@ from ..blocks import BenefitBlock, ContentStreamBlock
 from ..choices import DeliveryFormat
 from ..states import validate_place_code
 from .base import Page
+from .case_study_form import CaseStudyPageForm
 
 SEARCH_QUERY_MAX_LENGTH = 100
 SEARCH_RESULTS_LIMIT = 20
@@ -216,6 +217,7 @@ class CaseStudyPageMixin(models.Model):
     """
 
     listing_label = _("Case study")
+    base_form_class = CaseStudyPageForm
 
     community = models.CharField(_("community"), max_length=150)
     state = models.CharField(_("state"), max_length=2, validators=[validate_place_code])

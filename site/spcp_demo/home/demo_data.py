@@ -124,7 +124,8 @@ def ensure_pages() -> dict:
     return {program.slug: program for program in programs}
 
 
-def ensure_people(rows) -> list[Person]:
+def ensure_people(rows, region) -> list[Person]:
+    """The demo participants, owned by ``region`` (the demo engagement's)."""
     people = []
     for row in rows:
         fields = {
@@ -132,7 +133,9 @@ def ensure_people(rows) -> list[Person]:
             for key, value in row.items()
             if key not in {"role", "status", "breakout_group"}
         }
-        person, _ = Person.objects.get_or_create(email=fields.pop("email"), defaults=fields)
+        person, _ = Person.objects.get_or_create(
+            region=region, email=fields.pop("email"), defaults=fields
+        )
         people.append(person)
     return people
 
@@ -199,5 +202,6 @@ def load_demo() -> None:
     load_missing_objects("crs_offices.json")
     programs = ensure_pages()
     rows = read_json("demo_people.json")
-    people = ensure_people(rows)
+    office = Office.objects.get(slug=read_json("demo_engagement.json")["engagement"]["office"])
+    people = ensure_people(rows, office.region)
     ensure_engagement(programs, people, rows)

@@ -1,5 +1,7 @@
 """ModelAdmin classes built from the staff admin's policies, querysets and panels."""
 
+from django.contrib.admin.exceptions import DisallowedModelAdminLookup
+from django.core.exceptions import FieldDoesNotExist
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +9,7 @@ from wagtail.permissions import policy_registry
 
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
-from wagtail_modeladmin.views import DeleteView, EditView, HistoryView, InspectView
+from wagtail_modeladmin.views import DeleteView, EditView, HistoryView, IndexView, InspectView
 
 from ...access import scope_queryset, user_can_see
 from ...admin.audit import log_stage_change
@@ -20,6 +22,26 @@ from ...admin.viewsets import (
 from ...models import Council, Engagement, ImportBatch, Participation, Person
 
 ANY_ACTION = {"add", "change", "delete", "view"}
+# What may follow a field in a query-string lookup: comparisons, never a join.
+ROW_LOOKUPS = {"exact", "iexact", "in", "isnull", "gt", "gte", "lt", "lte", "range"}
+
+
+def lookup_stays_on_row(model, lookup) -> bool:
+    """Whether a query-string ``lookup`` reads only the listed rows' own columns.
+
+    A lookup through a relation (``engagement__title__startswith``) would filter the
+    user's rows by data of other rows, possibly of other regions: a yes/no oracle.
+    """
+    name, *rest = lookup.split("__")
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    if not field.concrete:
+        return False
+    if field.is_relation:
+        return len(rest) <= 1 and all(part in ROW_LOOKUPS for part in rest)
+    return all(part in ROW_LOOKUPS or part in field.get_lookups() for part in rest)
 
 
 class PolicyPermissionHelper(PermissionHelper):
@@ -56,6 +78,17 @@ class ReadOnlyPermissionHelper(PolicyPermissionHelper):
 
     def user_can_delete_obj(self, user, obj):
         return False
+
+
+class ScopedIndexView(IndexView):
+    """A listing whose query-string lookups may read only the rows' own columns."""
+
+    def get_filters(self, request):
+        specs, has_filters, lookup_params, use_distinct = super().get_filters(request)
+        for lookup in lookup_params:
+            if not lookup_stays_on_row(self.model, lookup):
+                raise DisallowedModelAdminLookup(f"Filtering by {lookup} not allowed")
+        return specs, has_filters, lookup_params, use_distinct
 
 
 class RegionScopedInstanceMixin:
@@ -95,6 +128,7 @@ class RegionScopedModelAdmin(ModelAdmin):
     """A ModelAdmin with the staff admin's scoping; subclasses reuse a viewset's panels."""
 
     permission_helper_class = PolicyPermissionHelper
+    index_view_class = ScopedIndexView
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
     inspect_view_class = ScopedInspectView
