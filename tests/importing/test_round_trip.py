@@ -37,6 +37,7 @@ def awkward_roster(engagement):
             zip_code="02108" if n % 2 else "",
             preferred_language="es" if n % 3 == 0 else "",
             consent_to_contact=n % 3 == 0,
+            region=engagement.office.region,
         )
         Participation.objects.create(
             person=person,

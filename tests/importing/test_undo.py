@@ -17,7 +17,11 @@ SHEET = (
 @pytest.fixture
 def maria(make_person, engagement):
     person = make_person(
-        first_name="Maria", last_name="Garcia", email="maria.garcia@example.org", organisation=""
+        engagement=engagement,
+        first_name="Maria",
+        last_name="Garcia",
+        email="maria.garcia@example.org",
+        organisation="",
     )
     Participation.objects.create(person=person, engagement=engagement)
     return person
@@ -78,7 +82,9 @@ def test_undo_keeps_data_merged_into_a_created_person(imported, make_person, mak
 
 
 def test_undo_copes_with_a_person_merged_away(imported, maria, make_person, engagement):
-    survivor = make_person(first_name="Maria", last_name="Garcia-Lopez", email="mg@example.org")
+    survivor = make_person(
+        engagement=engagement, first_name="Maria", last_name="Garcia-Lopez", email="mg@example.org"
+    )
     merged_away = maria.pk
     merge_people(survivor, maria)
     undo_batch(imported)
