@@ -3,11 +3,20 @@
 import datetime
 
 from django.core.management import call_command
+from django.utils import translation
 
 import pytest
 
 from wagtail_spcp.choices import EngagementStage
 from wagtail_spcp.models import Engagement, Office, Person
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Each test starts in English: a request in Spanish leaves its language active."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

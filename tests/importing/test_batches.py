@@ -109,8 +109,8 @@ class MeetAfterMatching:
         self.barrier = threading.Barrier(2, timeout=5)
         original = pipeline.match_existing
 
-        def match_then_meet(rows, policy):
-            matches = original(rows, policy)
+        def match_then_meet(rows, policy, engagement):
+            matches = original(rows, policy, engagement)
             try:
                 self.barrier.wait()
             except threading.BrokenBarrierError:
