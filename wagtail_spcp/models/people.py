@@ -15,7 +15,10 @@ class Person(models.Model):
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(
-        _("phone"), max_length=20, blank=True, help_text=_("Stored in E.164 form.")
+        _("phone"),
+        max_length=32,
+        blank=True,
+        help_text=_('Stored in E.164 form, an extension after ";ext=".'),
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices, blank=True)

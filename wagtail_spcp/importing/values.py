@@ -1,0 +1,173 @@
+"""Values in choice columns, the value map that gives unknown ones a meaning, and the
+cleaning of each mapped column with what it rewrote.
+
+A value map is ``{column: {value key: choice value or ""}}``: the recognised format's
+vocabulary ("Checked In" -> attended) first, then what staff chose for this file. Keys
+are ``formats.value_key`` (trimmed, spaces collapsed, case folded); ``formats.ANY_OTHER``
+stands for any other value that is not blank. ``unknown_values`` lists what is left for
+staff to map; ``ColumnCleaner`` cleans one column's cells for ``pipeline.clean_rows``.
+"""
+
+from collections import Counter
+
+from django.utils.translation import gettext as _
+
+from .dates import detect_day_first
+from .formats import ANY_OTHER, recognise, value_key
+from .resources import DateWidget, cell_text, column_widget
+
+# The columns whose values must be one of a list: an unknown value in one of them is left
+# blank with a warning, never a reason to refuse the row.
+CHOICE_COLUMNS = ("status", "role", "sector", "preferred_language", "consent_to_contact")
+
+# Columns whose stored value can differ from the cell beyond trimming and case.
+REWRITTEN_COLUMNS = frozenset({"phone", "zip_code", *CHOICE_COLUMNS})
+
+_NOT_MAPPED = object()
+
+
+class UnknownValue(ValueError):
+    """A choice column's value that is not one of its choices (nor mapped to one)."""
+
+
+def value_maps(headers, value_map=None) -> dict:
+    """The value map to apply: the recognised format's vocabulary, then ``value_map``."""
+    known = recognise(headers)
+    merged = {}
+    if known is not None:
+        for column, vocabulary in known.values.items():
+            merged[column] = dict(vocabulary)
+    for column, words in (value_map or {}).items():
+        merged.setdefault(column, {}).update(
+            {key if key == ANY_OTHER else value_key(key): choice for key, choice in words.items()}
+        )
+    return merged
+
+
+def map_value(words: dict, cell):
+    """The value ``words`` gives ``cell``, or ``_NOT_MAPPED``."""
+    key = value_key(cell)
+    mapped = words.get(key, _NOT_MAPPED)
+    if mapped is _NOT_MAPPED and key and ANY_OTHER in words:
+        mapped = words[ANY_OTHER]
+    return mapped
+
+
+def _text(cell) -> str:
+    return cell if isinstance(cell, str) and cell == cell.strip() else cell_text(cell)
+
+
+class ColumnCleaner:
+    """Cleans one mapped column's cells: value map, then widget; notes what it rewrote.
+
+    ``clean(cell)`` returns the value to store, raises ``UnknownValue`` for a choice
+    column's unknown value and ``ValueError`` for a value that cannot be stored.
+    ``rewritten(cell, value)`` says whether the stored value differs from the cell
+    beyond trimming and case. Choice columns hold few distinct values, so their results
+    are remembered per cell.
+    """
+
+    __slots__ = ("index", "name", "header", "widget", "words", "tracked", "_memo", "clean")
+
+    def __init__(self, index, name, header, widget, words=None):
+        self.index, self.name, self.header, self.widget = index, name, header, widget
+        self.words = words or None
+        self.tracked = name in REWRITTEN_COLUMNS or self.words is not None
+        self._memo = {}
+        if name in CHOICE_COLUMNS:
+            self.clean = self._clean_choice
+        elif self.words is not None:
+            self.clean = self._clean_mapped
+        else:
+            self.clean = widget.clean
+
+    def _clean_mapped(self, cell):
+        mapped = map_value(self.words, cell)
+        return self.widget.clean(cell if mapped is _NOT_MAPPED else mapped)
+
+    def _clean_choice(self, cell):
+        try:
+            found = self._memo[cell]
+        except KeyError:
+            found = self._memo[cell] = self._clean_choice_once(cell)
+        except TypeError:  # a cell that cannot be a key
+            found = self._clean_choice_once(cell)
+        if isinstance(found, ValueError):
+            raise found
+        return found[0]
+
+    def _clean_choice_once(self, cell):
+        mapped = _NOT_MAPPED if self.words is None else map_value(self.words, cell)
+        try:
+            value = self.widget.clean(cell if mapped is _NOT_MAPPED else mapped)
+        except ValueError as error:
+            return UnknownValue(str(error))
+        if mapped is not _NOT_MAPPED:
+            rewritten = value_key(mapped) != value_key(cell) or mapped == ""
+        elif value in ("", None):
+            rewritten = False
+        elif isinstance(value, bool):
+            rewritten = False
+        else:
+            rewritten = not self.widget.equivalent(cell_text(cell), value)
+        if rewritten and value in ("", None) and value_key(cell) == "":
+            rewritten = False
+        return (value, rewritten)
+
+    def rewritten(self, cell, value) -> bool:
+        if self.name in CHOICE_COLUMNS:
+            found = self._memo.get(cell) if isinstance(cell, str | int | float) else None
+            return bool(found and not isinstance(found, ValueError) and found[1])
+        if self.words is not None and map_value(self.words, cell) is not _NOT_MAPPED:
+            return value_key(cell) != value_key(value)
+        if value == "" or value == cell:
+            return False
+        return value != _text(cell)
+
+
+def column_cleaners(table, columns, value_map=None, day_first=None) -> list:
+    """A ``ColumnCleaner`` for each mapped column of ``table`` (``columns``: one name each).
+
+    ``day_first`` (``None``: detect from the column) decides how slashed dates read.
+    """
+    maps = value_maps(table.headers, value_map)
+    cleaners = []
+    for index, name in enumerate(columns):
+        if not name:
+            continue
+        if name == "registered_on":
+            if day_first is None:
+                day_first = detect_day_first(row[index] for row in table.rows if index < len(row))
+            widget = DateWidget(day_first=bool(day_first))
+        else:
+            widget = column_widget(name)
+        cleaners.append(ColumnCleaner(index, name, table.headers[index], widget, maps.get(name)))
+    return cleaners
+
+
+def unknown_values(table, columns, value_map=None) -> dict:
+    """For each mapped choice column, its values no choice or map covers, with counts.
+
+    ``{column: [(value as typed, number of rows), ...]}``, commonest first; columns with
+    none are left out. The wizard offers these for staff to map to a choice or to blank.
+    """
+    found = {}
+    for cleaner in column_cleaners(table, columns, value_map, day_first=False):
+        if cleaner.name not in CHOICE_COLUMNS:
+            continue
+        counts = Counter(
+            row[cleaner.index] if cleaner.index < len(row) else "" for row in table.rows
+        )
+        unknown = Counter()
+        for cell, count in counts.items():
+            try:
+                cleaner.clean(cell)
+            except UnknownValue:
+                unknown[cell_text(cell)] += count
+        if unknown:
+            found[cleaner.name] = unknown.most_common()
+    return found
+
+
+def unknown_value_warning(reason: str) -> str:
+    return _("%(reason)s; left blank") % {"reason": reason}
