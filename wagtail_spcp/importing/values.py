@@ -148,8 +148,9 @@ def column_cleaners(table, columns, value_map=None, day_first=None) -> list:
 def unknown_values(table, columns, value_map=None) -> dict:
     """For each mapped choice column, its values no choice or map covers, with counts.
 
-    ``{column: [(value as typed, number of rows), ...]}``, commonest first; columns with
-    none are left out. The wizard offers these for staff to map to a choice or to blank.
+    ``{column: [(value as first typed, number of rows), ...]}``, commonest first; values
+    equal but for case and spaces count as one (a value map's key covers them all);
+    columns with none are left out. The wizard offers these for staff to map.
     """
     found = {}
     for cleaner in column_cleaners(table, columns, value_map, day_first=False):
@@ -158,14 +159,16 @@ def unknown_values(table, columns, value_map=None) -> dict:
         counts = Counter(
             row[cleaner.index] if cleaner.index < len(row) else "" for row in table.rows
         )
-        unknown = Counter()
+        unknown, typed = Counter(), {}
         for cell, count in counts.items():
             try:
                 cleaner.clean(cell)
             except UnknownValue:
-                unknown[cell_text(cell)] += count
+                key = value_key(cell)
+                typed.setdefault(key, cell_text(cell))
+                unknown[key] += count
         if unknown:
-            found[cleaner.name] = unknown.most_common()
+            found[cleaner.name] = [(typed[key], count) for key, count in unknown.most_common()]
     return found
 
 
