@@ -32,7 +32,7 @@ from .columns import (
 from .formats import recognise
 from .headers import suggest
 from .names import parse_name
-from .resources import cell_text, neutralise_formula
+from .resources import neutralise_formula
 from .values import UnknownValue, column_cleaners, unknown_value_warning
 
 logger = logging.getLogger(__name__)
@@ -236,31 +236,32 @@ def clean_rows(table, columns, on_progress=None, value_map=None, day_first=None)
     cleaners = column_cleaners(table, columns, value_map, day_first)
     header_for = {cleaner.name: cleaner.header for cleaner in cleaners}
     full_name_header = header_for.get("full_name")
+    active = [(c.index, c.name, c.header, c.clean, c.rewritten) for c in cleaners]
     for position, raw in enumerate(table.rows):
         values, errors, warnings, rewrites = {}, [], [], []
         width = len(raw)
-        for cleaner in cleaners:
-            cell = raw[cleaner.index] if cleaner.index < width else ""
+        for index, name, header, clean, rewritten in active:
+            cell = raw[index] if index < width else ""
             try:
-                value = cleaner.clean(cell)
+                value = clean(cell)
             except UnknownValue as error:
-                values[cleaner.name] = None if cleaner.name == "consent_to_contact" else ""
-                warnings.append(
-                    (cleaner.header, _cell_for_message(cell), unknown_value_warning(str(error)))
-                )
+                values[name] = None if name == "consent_to_contact" else ""
+                warnings.append((header, _cell_for_message(cell), unknown_value_warning(error)))
                 continue
             except ValueError as error:
                 errors.append(
                     (
-                        cleaner.header,
+                        header,
                         _('"%(value)s": %(reason)s')
                         % {"value": _cell_for_message(cell), "reason": error},
                     )
                 )
                 continue
-            values[cleaner.name] = value
-            if cleaner.tracked and cleaner.rewritten(cell, value):
-                rewrites.append((cleaner.header, cell_text(cell), value))
+            values[name] = value
+            if rewritten is not None:
+                original = rewritten(cell, value)
+                if original is not None:
+                    rewrites.append((header, original, value))
         full_name = values.pop("full_name", "")
         one_word_name = False
         if full_name and not (values.get("first_name") or values.get("last_name")):

@@ -53,76 +53,84 @@ def map_value(words: dict, cell):
     return mapped
 
 
-def _text(cell) -> str:
-    return cell if isinstance(cell, str) and cell == cell.strip() else cell_text(cell)
-
-
 class ColumnCleaner:
     """Cleans one mapped column's cells: value map, then widget; notes what it rewrote.
 
     ``clean(cell)`` returns the value to store, raises ``UnknownValue`` for a choice
     column's unknown value and ``ValueError`` for a value that cannot be stored.
-    ``rewritten(cell, value)`` says whether the stored value differs from the cell
-    beyond trimming and case. Choice columns hold few distinct values, so their results
+    ``rewritten(cell, value)`` is the cell as text when the stored value differs from it
+    beyond trimming and case, else ``None``; it is ``None`` itself for a column whose
+    values are only trimmed. Choice columns hold few distinct values, so their results
     are remembered per cell.
     """
 
-    __slots__ = ("index", "name", "header", "widget", "words", "tracked", "_memo", "clean")
+    __slots__ = ("index", "name", "header", "widget", "words", "_memo", "clean", "rewritten")
 
     def __init__(self, index, name, header, widget, words=None):
         self.index, self.name, self.header, self.widget = index, name, header, widget
         self.words = words or None
-        self.tracked = name in REWRITTEN_COLUMNS or self.words is not None
         self._memo = {}
         if name in CHOICE_COLUMNS:
-            self.clean = self._clean_choice
+            self.clean, self.rewritten = self._clean_choice, self._choice_rewritten
         elif self.words is not None:
-            self.clean = self._clean_mapped
+            self.clean, self.rewritten = self._clean_mapped, self._mapped_rewritten
+        elif name in REWRITTEN_COLUMNS:
+            self.clean, self.rewritten = widget.clean, _reformatted
         else:
-            self.clean = widget.clean
+            self.clean, self.rewritten = widget.clean, None
 
     def _clean_mapped(self, cell):
         mapped = map_value(self.words, cell)
         return self.widget.clean(cell if mapped is _NOT_MAPPED else mapped)
 
-    def _clean_choice(self, cell):
+    def _mapped_rewritten(self, cell, value):
+        if map_value(self.words, cell) is not _NOT_MAPPED:
+            return cell_text(cell) if value_key(cell) != value_key(value) else None
+        return _reformatted(cell, value) if self.name in REWRITTEN_COLUMNS else None
+
+    def _found(self, cell):
+        """``(value, original if rewritten else None)``, or the reason it is unknown."""
         try:
-            found = self._memo[cell]
+            return self._memo[cell]
         except KeyError:
             found = self._memo[cell] = self._clean_choice_once(cell)
+            return found
         except TypeError:  # a cell that cannot be a key
-            found = self._clean_choice_once(cell)
-        if isinstance(found, ValueError):
-            raise found
+            return self._clean_choice_once(cell)
+
+    def _clean_choice(self, cell):
+        found = self._found(cell)
+        if isinstance(found, str):
+            raise UnknownValue(found)
         return found[0]
+
+    def _choice_rewritten(self, cell, value):
+        return self._found(cell)[1]
 
     def _clean_choice_once(self, cell):
         mapped = _NOT_MAPPED if self.words is None else map_value(self.words, cell)
         try:
             value = self.widget.clean(cell if mapped is _NOT_MAPPED else mapped)
         except ValueError as error:
-            return UnknownValue(str(error))
-        if mapped is not _NOT_MAPPED:
-            rewritten = value_key(mapped) != value_key(cell) or mapped == ""
-        elif value in ("", None):
+            return str(error)
+        text = cell_text(cell)
+        if not text and value in ("", None):
             rewritten = False
+        elif mapped is not _NOT_MAPPED:
+            rewritten = value_key(mapped) != value_key(cell) or mapped == ""
         elif isinstance(value, bool):
             rewritten = False
         else:
-            rewritten = not self.widget.equivalent(cell_text(cell), value)
-        if rewritten and value in ("", None) and value_key(cell) == "":
-            rewritten = False
-        return (value, rewritten)
+            rewritten = not self.widget.equivalent(text, value)
+        return (value, text if rewritten else None)
 
-    def rewritten(self, cell, value) -> bool:
-        if self.name in CHOICE_COLUMNS:
-            found = self._memo.get(cell) if isinstance(cell, str | int | float) else None
-            return bool(found and not isinstance(found, ValueError) and found[1])
-        if self.words is not None and map_value(self.words, cell) is not _NOT_MAPPED:
-            return value_key(cell) != value_key(value)
-        if value == "" or value == cell:
-            return False
-        return value != _text(cell)
+
+def _reformatted(cell, value):
+    """The cell as text when ``value`` (a phone, a ZIP) is not the cell itself."""
+    if value == cell or value == "":
+        return None
+    text = cell if isinstance(cell, str) and cell == cell.strip() else cell_text(cell)
+    return text if value != text else None
 
 
 def column_cleaners(table, columns, value_map=None, day_first=None) -> list:
@@ -172,5 +180,5 @@ def unknown_values(table, columns, value_map=None) -> dict:
     return found
 
 
-def unknown_value_warning(reason: str) -> str:
+def unknown_value_warning(reason) -> str:
     return _("%(reason)s; left blank") % {"reason": reason}
