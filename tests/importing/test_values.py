@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 
+import openpyxl
 import pytest
 
 from wagtail_spcp.choices import ParticipationStatus, Sector
@@ -15,6 +16,7 @@ from wagtail_spcp.importing.pipeline import (
     ImportOptions,
     ImportOutcome,
     clean_rows,
+    error_workbook,
     import_table,
     suggest_columns,
 )
@@ -316,3 +318,22 @@ def test_other_date_forms_read_as_before_when_day_first():
     assert widget.clean("Mar 15, 2026 20:52:29") == datetime.date(2026, 3, 15)
     assert widget.clean("15 March 2026") == datetime.date(2026, 3, 15)
     assert DateWidget().clean("03/15/2026") == datetime.date(2026, 3, 15)
+
+
+@pytest.mark.django_db
+def test_the_result_workbook_lists_warnings_and_rewritten_values(engagement):
+    the_table = table(
+        row("Ann", phone="512-555-0101", sector="Astronauts"),
+        row("Bea", phone="bad"),
+    )
+    outcome = import_table(the_table, ImportOptions(engagement=engagement, dry_run=True))
+    workbook = openpyxl.load_workbook(io.BytesIO(error_workbook(outcome)))
+    assert workbook.sheetnames == ["Invalid rows", "Warnings", "Rewritten values"]
+    warnings = list(workbook["Warnings"].iter_rows(values_only=True))
+    assert warnings[0] == ("row", "column", "value", "warning")
+    assert warnings[1][:3] == (2, "Sector", "Astronauts")
+    rewritten = list(workbook["Rewritten values"].iter_rows(values_only=True))
+    assert rewritten == [
+        ("row", "column", "in the file", "stored"),
+        (2, "Phone", "512-555-0101", "'+15125550101"),
+    ]

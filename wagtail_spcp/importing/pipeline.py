@@ -616,6 +616,47 @@ def error_workbook(outcome: ImportOutcome) -> bytes:
         sheet.append(
             [neutralise_formula(c) if isinstance(c, str) else c for c in cells] + [reasons]
         )
+    add_notes_sheets(workbook, outcome)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def add_notes_sheets(workbook, outcome: ImportOutcome) -> None:
+    """Add the outcome's warnings and rewritten values to a write-only workbook.
+
+    Each sheet lists what the outcome kept (the first ``KEPT_NOTES``) and, when there
+    were more, says how many there were in all. No sheet is added for none.
+    """
+    sheets = (
+        (
+            _("Warnings"),
+            (_("row"), _("column"), _("value"), _("warning")),
+            [(w["row"], w["column"], w["value"], w["message"]) for w in outcome.warnings],
+            outcome.warning_count,
+        ),
+        (
+            _("Rewritten values"),
+            (_("row"), _("column"), _("in the file"), _("stored")),
+            [(r["row"], r["column"], r["original"], r["stored"]) for r in outcome.rewrites],
+            outcome.rewrite_count,
+        ),
+    )
+    for title, headings, rows, count in sheets:
+        if not rows:
+            continue
+        sheet = workbook.create_sheet(title)
+        sheet.append([str(heading) for heading in headings])
+        for values in rows:
+            sheet.append([neutralise_formula(_sheet_value(value)) for value in values])
+        if count > len(rows):
+            sheet.append([_("%(shown)d of %(count)d shown") % {"shown": len(rows), "count": count}])
+
+
+def _sheet_value(value):
+    """A note's value as a cell: text, a number, or "yes"/"no"."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if value is None:
+        return ""
+    return value if isinstance(value, int | str) else str(value)
