@@ -1,11 +1,14 @@
 """People and their participation in engagements (confidential)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+import phonenumbers
+
 from ..choices import ParticipationRole, ParticipationStatus, Sector
-from ..normalise import collapse_spaces, normalise_email
+from ..normalise import collapse_spaces, normalise_email, normalise_phone
 
 
 class Person(models.Model):
@@ -69,6 +72,17 @@ class Person(models.Model):
         self.first_name = collapse_spaces(self.first_name)
         self.last_name = collapse_spaces(self.last_name)
         self.email = normalise_email(self.email)
+        try:
+            self.phone = normalise_phone(self.phone)
+        except (ValueError, phonenumbers.NumberParseException):
+            raise ValidationError(
+                {
+                    "phone": _(
+                        "Enter a valid phone number; an extension may follow it "
+                        "(409-555-0190 ext. 204)."
+                    )
+                }
+            ) from None
 
 
 class Participation(models.Model):
