@@ -18,19 +18,28 @@ def collapse_spaces(value) -> str:
 
 
 def normalise_email(value) -> str:
-    """Lower-case, trimmed email; the main key for matching duplicate people."""
-    return collapse_spaces(value).replace(" ", "").lower()
+    """Lower-case, trimmed email; the main key for matching duplicate people.
+
+    Spaces inside are kept ("jane doe@example.org" stays invalid): removing them could
+    turn one person's address into another's.
+    """
+    return collapse_spaces(value).lower()
 
 
 def default_phone_region() -> str:
     return getattr(settings, "SPCP_PHONE_REGION", "US")
 
 
+EXTENSION_SEPARATOR = ";ext="
+MAX_EXTENSION_DIGITS = 10
+
+
 def normalise_phone(value, region: str | None = None) -> str:
     """The phone number in E.164 form, or "" when blank.
 
-    Raises ``phonenumbers.NumberParseException`` or ``ValueError`` for a number
-    that cannot be a real phone number.
+    An extension ("x204", "ext. 204", ";ext=204") is kept after the number in RFC 3966
+    style: "+14095550190;ext=204". Raises ``phonenumbers.NumberParseException`` or
+    ``ValueError`` for a number that cannot be a real phone number.
     """
     text = collapse_spaces(value)
     if not text:
@@ -42,7 +51,20 @@ def normalise_phone(value, region: str | None = None) -> str:
     number = phonenumbers.parse(text, region)
     if not phonenumbers.is_valid_number(number):
         raise ValueError(f"not a valid phone number: {text}")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if number.extension:
+        if len(number.extension) > MAX_EXTENSION_DIGITS:
+            raise ValueError(f"extension longer than {MAX_EXTENSION_DIGITS} digits: {text}")
+        return f"{e164}{EXTENSION_SEPARATOR}{number.extension}"
+    return e164
+
+
+def readable_phone(value) -> str:
+    """A stored phone as people write it in a spreadsheet: "+14095550190 ext. 204"."""
+    if not value:
+        return ""
+    number, _separator, extension = str(value).partition(EXTENSION_SEPARATOR)
+    return f"{number} ext. {extension}" if extension else number
 
 
 _PLAIN_NANP = re.compile(r"^(?:\+?1[ .-]?)?\(?([2-9]\d\d)\)?[ .-]?(\d{3})[ .-]?(\d{4})$")
@@ -70,8 +92,10 @@ def _north_american_number(text: str, region: str) -> str | None:
 def normalise_zip(value) -> str:
     """A five-digit ZIP from a ZIP or ZIP+4; raises ``ValueError`` otherwise.
 
-    Spreadsheets often drop leading zeros ("2108" for Boston's 02108), so
-    three- and four-digit numbers are zero-padded.
+    Spreadsheets often drop leading zeros ("2108" for Boston's 02108), so three- and
+    four-digit numbers are zero-padded. The padded ZIP may not be the one meant (a
+    mistyped "7870" becomes New Jersey's 07870), so the importer lists every padded
+    ZIP as a rewrite, original next to stored, before anything is saved.
     """
     text = collapse_spaces(value).replace(" ", "")
     if not text:

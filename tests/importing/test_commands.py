@@ -37,7 +37,7 @@ def test_import_dry_run_and_policy(engagement):
         "--on-duplicate",
         "skip",
     )
-    assert output == "new=1 updated=0 skipped=0 invalid=6\n"
+    assert output == "new=2 updated=0 skipped=0 invalid=5\n"
     assert Person.objects.count() == 0
     assert ImportBatch.objects.get().duplicate_policy == "skip"
 
@@ -108,4 +108,4 @@ def test_purge_expired_files(engagement, run_import):
     assert not storage.exists(error_name)
     batch.refresh_from_db()
     assert batch.error_file is None
-    assert batch.new_count == 1  # the record of the import stays
+    assert batch.new_count == 2  # the record of the import stays

@@ -18,29 +18,25 @@ from .corpus import FILE_NAMES, corpus_bytes, expected, header_and_rows, reads_a
 HEADER_ROW = "header-row detection below title, date and blank rows (issue 11, item 1)"
 SHEET = "choosing the sheet that holds participant data (issue 11, item 1)"
 TWO_ROWS = "two-row headers read as one header (issue 11, item 1)"
-VALUES = "the value vocabulary of a known format applied to choice columns (items 3, 4)"
 VALUE_MAP = "unknown choice values mapped by staff, saved with the mapping (issue 11, item 4)"
 FORMAT_IN_IMPORT = "the known format's mapping used by the import, with the rows (item 3)"
-DAY_FIRST = "day-first dates (issue 11, item 6)"
-EXTENSIONS = "phone extensions kept (issue 11, item 7)"
-INNER_SPACES = "an email with inner spaces refused, not squeezed (issue 11, item 7)"
 MATCH_BY_NAME = "rows without email or phone matched to people by name (issue 11, item 8)"
 
 # What each file needs before it imports as expected; an empty tuple: it does today.
 NEEDS = {
-    "eventbrite-attendee-summary.csv": (VALUES,),
-    "google-forms-day-first-one-name.csv": (DAY_FIRST, EXTENSIONS),
+    "eventbrite-attendee-summary.csv": (),
+    "google-forms-day-first-one-name.csv": (),
     "google-forms-responses-sheet.xlsx": (),
-    "google-forms-responses.csv": (EXTENSIONS,),
-    "instructions-first-sheet.xlsx": (SHEET, DAY_FIRST, EXTENSIONS),
+    "google-forms-responses.csv": (),
+    "instructions-first-sheet.xlsx": (SHEET,),
     "microsoft-forms-responses.xlsx": (FORMAT_IN_IMPORT,),
-    "mobilize-event-attendees.csv": (VALUES,),
-    "question-style-headers-cp1252.csv": (EXTENSIONS, VALUE_MAP),
-    "spcp-export.csv": (EXTENSIONS,),
-    "spcp-sign-in-sheet-typed.xlsx": (HEADER_ROW, VALUES, MATCH_BY_NAME),
-    "surveymonkey-all-responses.csv": (TWO_ROWS, EXTENSIONS),
-    "typed-sign-in-sheet.xlsx": (HEADER_ROW, EXTENSIONS, INNER_SPACES),
-    "zoom-webinar-registration-report.csv": (HEADER_ROW, VALUES),
+    "mobilize-event-attendees.csv": (),
+    "question-style-headers-cp1252.csv": (VALUE_MAP,),
+    "spcp-export.csv": (),
+    "spcp-sign-in-sheet-typed.xlsx": (HEADER_ROW, MATCH_BY_NAME),
+    "surveymonkey-all-responses.csv": (TWO_ROWS,),
+    "typed-sign-in-sheet.xlsx": (HEADER_ROW,),
+    "zoom-webinar-registration-report.csv": (HEADER_ROW,),
 }
 
 PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "zip_code", "organisation")

@@ -3,9 +3,8 @@
 import pytest
 
 from wagtail_spcp.importing.columns import auto_match
-from wagtail_spcp.importing.formats import recognise
 from wagtail_spcp.importing.headers import CONFIDENT, match_header, match_headers
-from wagtail_spcp.importing.pipeline import CONFIRM_BEFORE_APPLYING, suggest_columns
+from wagtail_spcp.importing.pipeline import suggest_columns
 
 from .corpus import FILE_NAMES, expected, header_and_rows
 
@@ -104,14 +103,12 @@ def test_fixed_columns_are_kept_and_not_offered_again():
     assert matches[1].reason == "Email is already set by the mapping"
 
 
-def test_choice_columns_matched_by_meaning_wait_for_confirmation():
-    headers = ["First", "Last", "Email", "Which community sector do you represent?", "Sector"]
-    assert suggest_columns(headers[:4]) == ["first_name", "last_name", "email", ""]
-    match = match_headers(headers[:4], spelled_only=CONFIRM_BEFORE_APPLYING)[3]
-    assert match.candidates[0].column == "sector"
-    assert match.reason.startswith("to confirm: matched 'sector'")
-    # the spelling "Sector" is applied as before
-    assert suggest_columns(headers[:3] + headers[4:]) == [
+def test_choice_columns_matched_by_meaning_are_applied():
+    # an unknown value in a choice column is left blank with a warning, so a match by
+    # meaning is as safe to apply as for any other column
+    headers = ["First", "Last", "Email", "Which community sector do you represent?"]
+    assert suggest_columns(headers) == ["first_name", "last_name", "email", "sector"]
+    assert suggest_columns([*headers[:3], "Sector"]) == [
         "first_name",
         "last_name",
         "email",
@@ -131,20 +128,11 @@ def test_a_saved_mapping_comes_before_matching():
 
 @pytest.mark.parametrize("name", FILE_NAMES)
 def test_corpus_headers_suggest_the_expected_columns(name):
-    """Every expected column is suggested (or, for a choice column, offered first), and
-    no other header of the file is mapped to anything."""
+    """Every expected column is suggested, and no other header of the file is mapped."""
     facts = expected(name)
     headers, rows = header_and_rows(name)
     assert len(rows) == facts["counts"]["data_rows"]
     suggested = suggest_columns(headers, rows=rows)
-    known = recognise(headers, rows)
     for index, header in enumerate(headers):
-        want = facts["columns"].get(header, "")
-        if want in CONFIRM_BEFORE_APPLYING and auto_match(header) != want:
-            assert suggested[index] == "", header
-            offered = known.mapping.get(index) if known else None
-            offered = offered or match_header(header).candidates[0].column
-            assert offered == want, header
-        else:
-            assert suggested[index] == want, header
+        assert suggested[index] == facts["columns"].get(header, ""), header
     assert set(facts["columns"]) <= set(headers)

@@ -84,19 +84,30 @@ def test_duplicates_in_file_are_collapsed(run_import):
     assert {n["row"] for n in notes} == {3, 5}
 
 
-def test_invalid_rows_reported_with_row_column_reason(run_import):
+def test_invalid_rows_reported_with_row_column_value_and_reason(run_import):
     batch = run_import("invalid-values.csv")
-    assert batch.new_count == 1
-    assert batch.invalid_count == 6
+    assert batch.new_count == 2
+    assert batch.invalid_count == 5
     errors = {(e["row"], e["column"], e["reason"]) for e in batch.errors}
-    assert (3, "Email", "not a valid email address") in errors
-    assert (4, "Phone", "not a valid phone number") in errors
-    assert (5, "Zip", "not a five-digit ZIP code") in errors
+    assert (3, "Email", '"not-an-email": not a valid email address') in errors
+    assert (4, "Phone", '"123": not a valid phone number') in errors
+    assert (5, "Zip", '"ABCDE": not a five-digit ZIP code') in errors
     assert (6, "First name", "required") in errors
-    assert (7, "Sector", "not a known value") in errors
     assert (8, "Email", "an email address or a phone number is required") in errors
-    assert Person.objects.count() == 1
+    assert Person.objects.count() == 2
     assert batch.error_file is not None
+
+
+def test_an_unknown_choice_imports_blank_with_a_warning_naming_it(run_import):
+    batch = run_import("invalid-values.csv")
+    assert 7 not in {e.get("row") for e in batch.errors}
+    assert Person.objects.get(email="bad.sector@example.org").sector == ""
+    [warning] = batch.outcome.warnings
+    assert warning["row"] == 7
+    assert warning["column"] == "Sector"
+    assert warning["value"] == "astronauts"
+    assert warning["message"].startswith("not one of Faith and clergy, Youth, New Americans")
+    assert warning["message"].endswith("; left blank")
 
 
 def test_error_workbook_lists_invalid_rows(run_import):
@@ -110,9 +121,9 @@ def test_error_workbook_lists_invalid_rows(run_import):
     workbook = openpyxl.load_workbook(io.BytesIO(read_stored(batch.error_file)))
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[0][-1] == "errors"
-    assert len(rows) == 1 + 6
+    assert len(rows) == 1 + 5
     assert rows[1][2] == "not-an-email"
-    assert "Email: not a valid email address" in rows[1][-1]
+    assert 'Email: "not-an-email": not a valid email address' in rows[1][-1]
 
 
 def test_missing_required_column_is_a_clear_error(run_import):
@@ -180,7 +191,9 @@ def test_excel_and_text_dates(run_import, engagement):
 
     batch = run_import("dates.xlsx")
     assert batch.new_count == 5
-    assert batch.errors == [{"row": 7, "column": "Timestamp", "reason": "not a date"}]
+    assert batch.errors == [
+        {"row": 7, "column": "Timestamp", "reason": '"next tuesday": not a date'}
+    ]
     registered = dict(
         Participation.objects.filter(engagement=engagement).values_list(
             "person__first_name", "registered_on"

@@ -118,7 +118,7 @@ def test_formula_with_a_saved_result_imports_the_result(run_import):
         ("+1 416 555 0101", "US", "+14165550101"),  # Canadian number, U.S. default region
         ("416.555.0101", "CA", "+14165550101"),
         ("+44 20 7946 0958", "US", "+442079460958"),
-        ("512-555-0101 ext. 12", "US", "+15125550101"),
+        ("512-555-0101 ext. 12", "US", "+15125550101;ext=12"),
     ],
 )
 def test_phone_shortcut_agrees_with_phonenumbers(text, region, expected):

@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 from ..choices import DuplicatePolicy, ParticipationRole, ParticipationStatus
 from ..models import ImportBatch, Participation, Person
 from .columns import (
-    CHOICE_SYNONYMS,
     COLUMNS_BY_NAME,
     PARTICIPATION_FIELDS,
     PERSON_FIELDS,
@@ -35,7 +34,8 @@ from .headers import suggest
 from .locking import lock_import_scope
 from .names import parse_name
 from .reading import REPLACEMENT
-from .resources import column_widget, neutralise_formula
+from .resources import neutralise_formula
+from .values import UnknownValue, column_cleaners, unknown_value_warning
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +46,7 @@ PROGRESS_EVERY = 5000
 MOSTLY_INVALID_SAMPLE = 1000
 MOSTLY_INVALID_SHARE = 0.99
 MOSTLY_INVALID_EXAMPLES = 3
+KEPT_NOTES = 1000  # warnings and rewrites kept for the preview; all are counted
 
 
 class MappingError(Exception):
@@ -60,17 +61,26 @@ class ImportOptions:
     user: object = None
     mapping: dict | None = None  # header key -> column name ("" = do not import)
     batch: ImportBatch | None = None
+    value_map: dict | None = None  # column name -> {value key: choice or ""}
+    day_first: bool | None = None  # slashed dates day first; None: detect per column
 
 
 @dataclass(slots=True)
 class CleanRow:
-    """One data row after normalising: its spreadsheet row number, values and errors."""
+    """One data row after normalising: its spreadsheet row number, values and errors.
+
+    ``warnings`` are what the row imports despite (an unknown choice left blank, a
+    one-word name); ``rewrites`` are the values stored differently from the cell beyond
+    trimming and case (a phone in E.164 form, a padded ZIP, a value mapped to a choice).
+    """
 
     number: int
     values: dict
     raw: list
     errors: list = field(default_factory=list)  # (header, reason)
     duplicate_of: int | None = None
+    warnings: list = field(default_factory=list)  # (header, value, message)
+    rewrites: list = field(default_factory=list)  # (header, original, stored)
 
     @property
     def key(self):
@@ -101,6 +111,27 @@ class ImportOutcome:
     changes: dict = field(default_factory=dict)
     headers: list = field(default_factory=list)
     invalid_rows: list = field(default_factory=list)
+    # The first KEPT_NOTES of each, as {row, column, value, message} and
+    # {row, column, original, stored}; the counts are of all of them.
+    warnings: list = field(default_factory=list)
+    warning_count: int = 0
+    rewrites: list = field(default_factory=list)
+    rewrite_count: int = 0
+
+    def collect(self, row: CleanRow) -> None:
+        """Keep ``row``'s warnings and rewrites (the first ``KEPT_NOTES``; all counted)."""
+        if row.warnings:
+            self.warning_count += len(row.warnings)
+            for header, value, message in row.warnings[: KEPT_NOTES - len(self.warnings)]:
+                self.warnings.append(
+                    {"row": row.number, "column": header, "value": value, "message": message}
+                )
+        if row.rewrites:
+            self.rewrite_count += len(row.rewrites)
+            for header, original, stored in row.rewrites[: KEPT_NOTES - len(self.rewrites)]:
+                self.rewrites.append(
+                    {"row": row.number, "column": header, "original": original, "stored": stored}
+                )
 
     def summary_line(self) -> str:
         return (
@@ -127,10 +158,10 @@ class ImportOutcome:
 # --- map headers ------------------------------------------------------------------------
 
 
-# Columns whose unknown values would make a row invalid: matched by meaning, they are
-# offered for staff to confirm rather than applied, and a format's mapping of them waits
-# for its value vocabulary to be applied.
-CONFIRM_BEFORE_APPLYING = (*CHOICE_SYNONYMS, "consent_to_contact")
+# Columns matched by meaning that are offered for staff to confirm rather than applied,
+# and that a format does not map. None today: an unknown value in a choice column is left
+# blank with a warning (``clean_rows``), so a choice column is safe to apply.
+CONFIRM_BEFORE_APPLYING = ()
 
 
 def suggest_columns(headers, mapping=None, rows=()) -> list:
@@ -197,37 +228,70 @@ def split_full_name(text: str) -> tuple[str, str]:
     return parse_name(text).as_pair()
 
 
-def clean_rows(table, columns, on_progress=None):
-    """Normalise and validate every row; yields ``CleanRow`` with errors (header, reason)."""
-    active = [
-        (index, name, table.headers[index], column_widget(name))
-        for index, name in enumerate(columns)
-        if name
-    ]
-    header_for = {name: header for _index, name, header, _widget in active}
+def _cell_for_message(cell) -> str:
+    return str(cell)[:100] if cell is not None else ""
+
+
+def clean_rows(table, columns, on_progress=None, value_map=None, day_first=None):
+    """Normalise and validate every row; yields ``CleanRow`` with errors (header, reason).
+
+    ``value_map`` ({column: {value: choice or ""}}) is applied over the recognised
+    format's vocabulary before the widgets; an unknown value in a choice column is left
+    blank with a warning. ``day_first``: how slashed dates read (``None``: per column).
+    """
+    cleaners = column_cleaners(table, columns, value_map, day_first)
+    header_for = {cleaner.name: cleaner.header for cleaner in cleaners}
+    full_name_header = header_for.get("full_name")
+    active = [(c.index, c.name, c.header, c.clean, c.rewritten) for c in cleaners]
     undecodable = table.undecodable
     for position, raw in enumerate(table.rows):
-        values, errors = {}, []
-        for index, name, header, widget in active:
-            cell = raw[index] if index < len(raw) else ""
+        values, errors, warnings, rewrites = {}, [], [], []
+        width = len(raw)
+        for index, name, header, clean, rewritten in active:
+            cell = raw[index] if index < width else ""
             if undecodable and isinstance(cell, str) and REPLACEMENT in cell:
                 errors.append((header, _("holds bytes that are not valid UTF-8 text")))
                 continue
             try:
-                values[name] = widget.clean(cell)
+                value = clean(cell)
+            except UnknownValue as error:
+                values[name] = None if name == "consent_to_contact" else ""
+                warnings.append((header, _cell_for_message(cell), unknown_value_warning(error)))
+                continue
             except ValueError as error:
-                errors.append((header, str(error)))
+                errors.append(
+                    (
+                        header,
+                        _('"%(value)s": %(reason)s')
+                        % {"value": _cell_for_message(cell), "reason": error},
+                    )
+                )
+                continue
+            values[name] = value
+            if rewritten is not None:
+                original = rewritten(cell, value)
+                if original is not None:
+                    rewrites.append((header, original, value))
         full_name = values.pop("full_name", "")
         one_word_name = False
         if full_name and not (values.get("first_name") or values.get("last_name")):
             parsed = parse_name(full_name)
             values["first_name"], values["last_name"] = parsed.as_pair()
             one_word_name = bool(parsed.warnings) and bool(parsed.last_name)
+            for warning in parsed.warnings:
+                warnings.append((full_name_header, full_name, warning))
+            if " ".join(filter(None, parsed.as_pair())).casefold() != full_name.casefold():
+                rewrites.append(
+                    (
+                        full_name_header,
+                        full_name,
+                        _("first name: %(first)s; last name: %(last)s")
+                        % {"first": parsed.first_name, "last": parsed.last_name},
+                    )
+                )
         for required in ("first_name", "last_name"):
             if not values.get(required) and not (required == "first_name" and one_word_name):
-                errors.append(
-                    (header_for.get(required, header_for.get("full_name")), _("required"))
-                )
+                errors.append((header_for.get(required, full_name_header), _("required")))
         if not values.get("email") and not values.get("phone"):
             failed = {header for header, _reason in errors}
             if not failed & {header_for.get("email"), header_for.get("phone")}:
@@ -238,7 +302,12 @@ def clean_rows(table, columns, on_progress=None):
                     )
                 )
         yield CleanRow(
-            number=position + 2, values=values, raw=raw if errors else None, errors=errors
+            number=position + 2,
+            values=values,
+            raw=raw if errors else None,
+            errors=errors,
+            warnings=warnings,
+            rewrites=rewrites,
         )
         if on_progress and (position + 1) % PROGRESS_EVERY == 0:
             on_progress(position + 1)
@@ -537,13 +606,15 @@ def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutco
     columns = resolve_columns(table.headers, options.mapping)
     outcome = ImportOutcome(total_rows=len(table), headers=list(table.headers))
     valid = []
-    for seen, row in enumerate(clean_rows(table, columns, on_progress), 1):
+    cleaned = clean_rows(table, columns, on_progress, options.value_map, options.day_first)
+    for seen, row in enumerate(cleaned, 1):
         if row.errors:
             outcome.invalid += 1
             outcome.invalid_rows.append((row.raw, row.errors))
             for header, reason in row.errors:
                 outcome.errors.append({"row": row.number, "column": header, "reason": reason})
         else:
+            outcome.collect(row)
             valid.append(row)
         if seen == MOSTLY_INVALID_SAMPLE:
             check_mostly_invalid(outcome, seen)
@@ -593,6 +664,47 @@ def error_workbook(outcome: ImportOutcome) -> bytes:
         cells = list(raw[:width]) + [""] * (width - len(raw))
         reasons = "; ".join(f"{header}: {reason}" for header, reason in errors)
         sheet.append([neutralise_formula(c) for c in cells] + [neutralise_formula(reasons)])
+    add_notes_sheets(workbook, outcome)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def add_notes_sheets(workbook, outcome: ImportOutcome) -> None:
+    """Add the outcome's warnings and rewritten values to a write-only workbook.
+
+    Each sheet lists what the outcome kept (the first ``KEPT_NOTES``) and, when there
+    were more, says how many there were in all. No sheet is added for none.
+    """
+    sheets = (
+        (
+            _("Warnings"),
+            (_("row"), _("column"), _("value"), _("warning")),
+            [(w["row"], w["column"], w["value"], w["message"]) for w in outcome.warnings],
+            outcome.warning_count,
+        ),
+        (
+            _("Rewritten values"),
+            (_("row"), _("column"), _("in the file"), _("stored")),
+            [(r["row"], r["column"], r["original"], r["stored"]) for r in outcome.rewrites],
+            outcome.rewrite_count,
+        ),
+    )
+    for title, headings, rows, count in sheets:
+        if not rows:
+            continue
+        sheet = workbook.create_sheet(title)
+        sheet.append([str(heading) for heading in headings])
+        for values in rows:
+            sheet.append([neutralise_formula(_sheet_value(value)) for value in values])
+        if count > len(rows):
+            sheet.append([_("%(shown)d of %(count)d shown") % {"shown": len(rows), "count": count}])
+
+
+def _sheet_value(value):
+    """A note's value as a cell: text, a number, or "yes"/"no"."""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if value is None:
+        return ""
+    return value if isinstance(value, int | str) else str(value)

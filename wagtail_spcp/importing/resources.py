@@ -16,7 +16,13 @@ from django.utils.translation import override
 from import_export import fields, resources, widgets
 
 from ..models import Participation, Person
-from ..normalise import collapse_spaces, normalise_email, normalise_phone, normalise_zip
+from ..normalise import (
+    collapse_spaces,
+    normalise_email,
+    normalise_phone,
+    normalise_zip,
+    readable_phone,
+)
 from .columns import (
     CHOICE_INDEX,
     CHOICE_SYNONYMS,
@@ -36,7 +42,7 @@ def neutralise_formula(value):
     return value
 
 
-def _cell_text(value) -> str:
+def cell_text(value) -> str:
     """A cell as text: numbers without a spurious ".0", and an export's apostrophe removed."""
     if value is None:
         return ""
@@ -58,7 +64,7 @@ class TextWidget(widgets.CharWidget):
         super().__init__(**kwargs)
 
     def clean(self, value, row=None, **kwargs):
-        text = _cell_text(value)
+        text = cell_text(value)
         if self.max_length and len(text) > self.max_length:
             raise ValueError(_("longer than %(max)d characters") % {"max": self.max_length})
         return text
@@ -69,7 +75,9 @@ class TextWidget(widgets.CharWidget):
 
 class EmailWidget(TextWidget):
     def clean(self, value, row=None, **kwargs):
-        email = normalise_email(_cell_text(value))
+        email = normalise_email(cell_text(value))
+        if " " in email:
+            raise ValueError(_("not a valid email address: it has a space inside"))
         if email:
             try:
                 validate_email(email)
@@ -81,23 +89,34 @@ class EmailWidget(TextWidget):
 
 
 class PhoneWidget(TextWidget):
+    """A phone in E.164 form, with its extension ("+14095550190;ext=204").
+
+    Rendered the way people write it: "+14095550190 ext. 204".
+    """
+
     def clean(self, value, row=None, **kwargs):
         try:
-            return normalise_phone(_cell_text(value))
+            return normalise_phone(cell_text(value))
         except Exception:  # noqa: BLE001 - phonenumbers raises several kinds
             raise ValueError(_("not a valid phone number")) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return neutralise_formula(readable_phone(value))
 
 
 class ZipWidget(TextWidget):
     def clean(self, value, row=None, **kwargs):
         try:
-            return normalise_zip(_cell_text(value))
+            return normalise_zip(cell_text(value))
         except ValueError:
             raise ValueError(_("not a five-digit ZIP code")) from None
 
 
 class ChoiceWidget(TextWidget):
-    """A choice matched by value, label or a common synonym; rendered as its label."""
+    """A choice matched by value, label or a common synonym; rendered as its label.
+
+    An unknown value is refused with the labels that are accepted.
+    """
 
     def __init__(self, choice_name, **kwargs):
         self.choice_name = choice_name
@@ -108,13 +127,20 @@ class ChoiceWidget(TextWidget):
         super().__init__(**kwargs)
 
     def clean(self, value, row=None, **kwargs):
-        text = _cell_text(value)
+        text = cell_text(value)
         if not text:
             return ""
         try:
             return self.index[header_key(text)]
         except KeyError:
-            raise ValueError(_("not a known value")) from None
+            raise ValueError(
+                _("not one of %(accepted)s") % {"accepted": ", ".join(self.labels.values())}
+            ) from None
+
+    def equivalent(self, text, value) -> bool:
+        """Whether ``text`` is the choice ``value`` itself or its label (not a synonym)."""
+        key = header_key(text)
+        return key == header_key(value) or key == header_key(self.labels.get(value, ""))
 
     def render(self, value, obj=None, **kwargs):
         if not value:
@@ -131,7 +157,7 @@ class YesNoWidget(widgets.BooleanWidget):
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, bool):
             return value
-        text = _cell_text(value).lower()
+        text = cell_text(value).lower()
         if not text:
             return None
         if text in self.TRUE:
@@ -160,11 +186,29 @@ DATE_FORMATS = (
 )
 
 
+DAY_FIRST_FORMATS = (
+    "%Y-%m-%d",
+    "%d/%m/%Y",
+    "%d/%m/%y",
+    "%Y/%m/%d",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+    "%d.%m.%y",
+    *DATE_FORMATS[5:],
+)
+
+
 class DateWidget(widgets.DateWidget):
     """A date from a date cell, an Excel serial number, or text in a common format.
 
-    Slashed dates are read month first (U.S. usage); a time after the date is ignored.
+    Slashed dates are read month first (U.S. usage), or day first with ``day_first``
+    (see ``dates.detect_day_first``); a time after the date is ignored.
     """
+
+    def __init__(self, day_first=False, **kwargs):
+        self.day_first = day_first
+        self.date_formats = DAY_FIRST_FORMATS if day_first else DATE_FORMATS
+        super().__init__(**kwargs)
 
     def clean(self, value, row=None, **kwargs):
         if value in (None, ""):
@@ -177,7 +221,7 @@ class DateWidget(widgets.DateWidget):
             if 1 <= value < 2958466:  # Excel's serial day numbers (1900 date system)
                 return EXCEL_EPOCH + datetime.timedelta(days=int(value))
             raise ValueError(_("not a date"))
-        text = _cell_text(value).replace(",", " ")
+        text = cell_text(value).replace(",", " ")
         text = " ".join(text.split())
         if not text:
             return None
@@ -187,7 +231,7 @@ class DateWidget(widgets.DateWidget):
         if " " in text:
             candidates.append(" ".join(text.split(" ")[:3]))
         for candidate in candidates:
-            for date_format in DATE_FORMATS:
+            for date_format in self.date_formats:
                 try:
                     return datetime.datetime.strptime(candidate, date_format).date()
                 except ValueError:
@@ -206,15 +250,25 @@ for _code, _info in LANG_INFO.items():
 
 
 class LanguageWidget(TextWidget):
-    """A language code; names such as "Spanish" or "Español" become "es"."""
+    """A language code; names such as "Spanish" or "Español" become "es".
+
+    Text that is neither a code nor a language name is refused, not stored as typed.
+    """
 
     def clean(self, value, row=None, **kwargs):
-        text = _cell_text(value)
+        text = cell_text(value)
         if not text:
             return ""
-        if len(text) <= 3 or "-" in text:
-            return text.lower()[:35]
-        return _LANGUAGE_NAMES.get(header_key(text), text[:35])
+        if (len(text) <= 3 or "-" in text) and " " not in text and len(text) <= 35:
+            return text.lower()
+        try:
+            return _LANGUAGE_NAMES[header_key(text)]
+        except KeyError:
+            raise ValueError(_("not a language name or code")) from None
+
+    def equivalent(self, text, value) -> bool:
+        """Whether ``text`` is the code ``value`` as typed (a name is a rewrite)."""
+        return text.lower() == value
 
 
 def column_widget(name):

@@ -5,8 +5,10 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+import phonenumbers
+
 from ..choices import ParticipationRole, ParticipationStatus, Sector
-from ..normalise import collapse_spaces, normalise_email
+from ..normalise import collapse_spaces, normalise_email, normalise_phone
 from .scoping import RegionOwned, related_or_none
 
 EMAIL_TAKEN = _("Another person of this region already has this email address.")
@@ -36,7 +38,10 @@ class Person(RegionOwned):
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(
-        _("phone"), max_length=20, blank=True, help_text=_("Stored in E.164 form.")
+        _("phone"),
+        max_length=32,
+        blank=True,
+        help_text=_('Stored in E.164 form, an extension after ";ext=".'),
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices, blank=True)
@@ -94,6 +99,17 @@ class Person(RegionOwned):
         self.first_name = collapse_spaces(self.first_name)
         self.last_name = collapse_spaces(self.last_name)
         self.email = normalise_email(self.email)
+        try:
+            self.phone = normalise_phone(self.phone)
+        except (ValueError, phonenumbers.NumberParseException):
+            raise ValidationError(
+                {
+                    "phone": _(
+                        "Enter a valid phone number; an extension may follow it "
+                        "(409-555-0190 ext. 204)."
+                    )
+                }
+            ) from None
         if self.pk and self.has_links():
             stored = Person.objects.filter(pk=self.pk).values_list("region_id", flat=True).first()
             if stored != self.region_id:

@@ -363,6 +363,7 @@ def eventbrite():
             "Home Zip": "zip_code",
             "Attendee Status": "status",
             "Order Date": "registered_on",
+            "Which community sector do you represent?": "sector",
         },
         values={"status": {word: status for status, word in status_words.items()}},
         notes=[
