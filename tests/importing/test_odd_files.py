@@ -113,7 +113,7 @@ def test_nearly_all_invalid_rows_stop_the_import(run_import):
     lines = "".join(f"Name{n},Person,not-an-email-{n}\n" for n in range(1200))
     with pytest.raises(ImportFailed, match=r"1000 of the first 1000 rows are invalid") as error:
         run_import("wrong.csv", data=(HEADER + lines).encode())
-    assert "row 2, Email: not a valid email address" in str(error.value)
+    assert 'row 2, Email: "not-an-email-0": not a valid email address' in str(error.value)
     assert "first row of the file holds the column headers" in str(error.value)
     assert Person.objects.count() == 0
 

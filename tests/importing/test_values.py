@@ -259,6 +259,7 @@ def test_extensions_render_readably():
 @pytest.mark.django_db
 def test_an_extension_round_trips_through_the_export(engagement, make_person, run_import):
     person = make_person(
+        engagement=engagement,
         first_name="Dwayne",
         last_name="Ellis",
         email="dwayne.ellis@example.org",
