@@ -10,9 +10,8 @@ from wagtail.models import ReferenceIndex
 
 import pytest
 
+from tests.utils import ROLES
 from wagtail_spcp.models import CouncilMembership, Engagement, Participation
-
-from .conftest import ROLES
 
 SNIPPETS = {
     "engagement": "engagement",

@@ -12,6 +12,7 @@ from django.utils import timezone
 import openpyxl
 import pytest
 
+from tests.utils import sample, staff_user
 from wagtail_spcp.choices import ImportStatus
 from wagtail_spcp.models import (
     ImportBatch,
@@ -22,21 +23,6 @@ from wagtail_spcp.models import (
     Region,
 )
 from wagtail_spcp.models.audit import RegionScopedLogEntry
-
-from .conftest import sample
-
-
-def staff_user(django_user_model, username, region_slug):
-    group = Group.objects.create(name=f"{username} staff")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="add_importbatch"),
-        Permission.objects.get(codename="view_participation"),
-    )
-    Region.objects.get(slug=region_slug).staff_groups.add(group)
-    user = django_user_model.objects.create_user(username=username, password="pw")
-    user.groups.add(group)
-    return user
 
 
 @pytest.fixture

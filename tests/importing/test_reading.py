@@ -4,9 +4,8 @@ from django.test import override_settings
 
 import pytest
 
+from tests.utils import sample
 from wagtail_spcp.importing.reading import UnreadableFile, read_table
-
-from .conftest import sample
 
 
 def test_xlsx_read_with_calamine():

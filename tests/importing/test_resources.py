@@ -6,6 +6,7 @@ import zipfile
 import pytest
 import tablib
 
+from tests.utils import sample
 from wagtail_spcp.choices import ParticipationStatus, Sector
 from wagtail_spcp.importing.columns import auto_match
 from wagtail_spcp.importing.reading import read_table
@@ -16,8 +17,6 @@ from wagtail_spcp.importing.resources import (
     neutralise_formula,
 )
 from wagtail_spcp.models import Participation, Person
-
-from .conftest import sample
 
 
 @pytest.mark.parametrize(
