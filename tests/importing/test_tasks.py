@@ -65,13 +65,16 @@ def test_a_task_that_dies_fails_its_batch(engagement, monkeypatch):
     upload = store_file(sample("signups.xlsx"), "signups.xlsx")
     batch = batches.create_batch(upload=upload, engagement=engagement)
 
-    def die(*args, **kwargs):
+    read = []
+
+    def die(data, file_name):
+        read.append(file_name)
         raise MemoryError
 
-    monkeypatch.setattr(batches, "error_workbook", die)
     monkeypatch.setattr(batches, "read_table", die)
     with pytest.raises(MemoryError):
         run_import_batch.call(batch.pk)
+    assert read == ["signups.xlsx"]
     batch.refresh_from_db()
     assert batch.status == ImportStatus.FAILED
     assert batch.failure_message
