@@ -1,8 +1,27 @@
 """Helpers shared by the test modules (never import one test module from another)."""
 
+import csv
+import io
 import os
+from pathlib import Path
+
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
+
+from wagtail_spcp.models import ImportBatch, Region
+
+FILES = Path(__file__).resolve().parent / "files"
+
+# The roles of the admin permission matrix, each a user of the ``world`` fixture.
+ROLES = ["anonymous", "editor", "staff_a", "staff_b", "national", "superuser"]
+
+# Written into a confidential field of the public test tree's engagement; never shown publicly.
+CONFIDENTIAL_MARKER = "Confidential-incident-7731"
 
 
 def running_in_ci() -> bool:
@@ -21,3 +40,112 @@ def require(available: bool, reason: str) -> None:
     if running_in_ci():
         pytest.fail(f"{reason} (CI=true: a missing tool fails the run)", pytrace=False)
     pytest.skip(reason, allow_module_level=True)
+
+
+def sample(name) -> bytes:
+    """The bytes of a sample upload in ``tests/files/``."""
+    return (FILES / name).read_bytes()
+
+
+def staff_user(django_user_model, username, region_slug):
+    """A user who may import into, and export the participants of, one region."""
+    group = Group.objects.create(name=f"{username} staff")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="import_participation"),
+        Permission.objects.get(codename="export_participation"),
+        Permission.objects.get(codename="view_importbatch"),
+    )
+    Region.objects.get(slug=region_slug).staff_groups.add(group)
+    user = django_user_model.objects.create_user(username=username, password="pw")
+    user.groups.add(group)
+    return user
+
+
+def engagement_form_data(engagement, **changes):
+    """POST data for the engagement edit form, keeping its current children."""
+    concerns = list(engagement.concerns.all())
+    data = {
+        "title": engagement.title,
+        "slug": engagement.slug,
+        "program": "",
+        "office": engagement.office_id,
+        "community_city": engagement.community_city,
+        "community_state": engagement.community_state,
+        "law_enforcement_agency": engagement.law_enforcement_agency,
+        "origin": engagement.origin,
+        "incident_summary": "",
+        "requested_on": engagement.requested_on.isoformat(),
+        "stage": engagement.stage,
+        "milestones": inline_formset(
+            [
+                {"id": m.pk, "stage": m.stage, "date": m.date.isoformat(), "note": m.note}
+                for m in engagement.milestones.all()
+            ],
+            initial=engagement.milestones.count(),
+        ),
+        "breakout_groups": inline_formset(
+            [
+                {"id": g.pk, "name": g.name, "kind": g.kind, "sector": g.sector}
+                for g in engagement.breakout_groups.all()
+            ],
+            initial=engagement.breakout_groups.count(),
+        ),
+        "concerns": inline_formset(
+            [
+                {
+                    "id": c.pk,
+                    "kind": c.kind,
+                    "breakout_group": c.breakout_group_id or "",
+                    "dot_votes": c.dot_votes,
+                    "text": c.text,
+                }
+                for c in concerns
+            ]
+            + changes.pop("new_concerns", []),
+            initial=len(concerns),
+        ),
+        "action_items": inline_formset(
+            [
+                {
+                    "id": a.pk,
+                    "title": a.title,
+                    "description": a.description,
+                    "owner": a.owner,
+                    "status": a.status,
+                    "due_date": a.due_date.isoformat() if a.due_date else "",
+                    "concern": a.concern_id or "",
+                    "council": a.council_id or "",
+                }
+                for a in engagement.action_items.all()
+            ],
+            initial=engagement.action_items.count(),
+        ),
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def people_csv(rows):
+    """A CSV of ``rows`` people with first name, last name and email."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["First name", "Last name", "Email"])
+    for n in range(rows):
+        writer.writerow([f"Person{n}", "Large", f"large{n}@example.org"])
+    return buffer.getvalue().encode()
+
+
+def start_import_wizard(client, engagement, data):
+    """Upload ``data``, map its three columns and confirm the dry run; returns the response."""
+    map_url = client.post(
+        reverse("wagtail_spcp_importing:upload"),
+        {
+            "engagement": engagement.pk,
+            "file": SimpleUploadedFile("large.csv", data),
+            "duplicate_policy": "update",
+        },
+    ).url
+    client.post(map_url, {"column_0": "first_name", "column_1": "last_name", "column_2": "email"})
+    dry_run = ImportBatch.objects.get(dry_run=True)
+    return client.post(reverse("wagtail_spcp_importing:confirm", args=[dry_run.pk]))

@@ -1,5 +1,6 @@
 """Two regions with one of everything each, and a user for every role of the matrix."""
 
+import copy
 import datetime
 from types import SimpleNamespace
 
@@ -27,7 +28,6 @@ from wagtail_spcp.models import (
 )
 
 STAFF_MODELS = ["engagement", "actionitem", "council", "person", "participation"]
-ROLES = ["anonymous", "editor", "staff_a", "staff_b", "national", "superuser"]
 
 
 def staff_permissions():
@@ -95,8 +95,8 @@ def build_region(label, region_slug, office_slug, make_engagement, make_person, 
     )
 
 
-@pytest.fixture
-def world(make_engagement, make_person, django_user_model):
+@pytest.fixture(scope="module")
+def shared_world(make_engagement, make_person, django_user_model):
     """Region A (Southwest, Houston office) and region B (Northwest), and six roles."""
     from django.utils import timezone
 
@@ -137,6 +137,12 @@ def world(make_engagement, make_person, django_user_model):
         "superuser": user("root", is_superuser=True, is_staff=True),
     }
     return SimpleNamespace(a=a, b=b, users=users, today=today)
+
+
+@pytest.fixture
+def world(shared_world):
+    """This test's own copy of the module's world (the rows are shared, rolled back per test)."""
+    return copy.deepcopy(shared_world)
 
 
 @pytest.fixture

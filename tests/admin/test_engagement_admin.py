@@ -2,76 +2,11 @@
 
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
-
+from tests.utils import engagement_form_data
 from wagtail_spcp.admin.audit import STAGE_CHANGE
 from wagtail_spcp.choices import ConcernKind, EngagementStage
 from wagtail_spcp.models import Concern, Engagement, Office
 from wagtail_spcp.models import RegionScopedLogEntry as LogEntry
-
-
-def engagement_form_data(engagement, **changes):
-    """POST data for the engagement edit form, keeping its current children."""
-    concerns = list(engagement.concerns.all())
-    data = {
-        "title": engagement.title,
-        "slug": engagement.slug,
-        "program": "",
-        "office": engagement.office_id,
-        "community_city": engagement.community_city,
-        "community_state": engagement.community_state,
-        "law_enforcement_agency": engagement.law_enforcement_agency,
-        "origin": engagement.origin,
-        "incident_summary": "",
-        "requested_on": engagement.requested_on.isoformat(),
-        "stage": engagement.stage,
-        "milestones": inline_formset(
-            [
-                {"id": m.pk, "stage": m.stage, "date": m.date.isoformat(), "note": m.note}
-                for m in engagement.milestones.all()
-            ],
-            initial=engagement.milestones.count(),
-        ),
-        "breakout_groups": inline_formset(
-            [
-                {"id": g.pk, "name": g.name, "kind": g.kind, "sector": g.sector}
-                for g in engagement.breakout_groups.all()
-            ],
-            initial=engagement.breakout_groups.count(),
-        ),
-        "concerns": inline_formset(
-            [
-                {
-                    "id": c.pk,
-                    "kind": c.kind,
-                    "breakout_group": c.breakout_group_id or "",
-                    "dot_votes": c.dot_votes,
-                    "text": c.text,
-                }
-                for c in concerns
-            ]
-            + changes.pop("new_concerns", []),
-            initial=len(concerns),
-        ),
-        "action_items": inline_formset(
-            [
-                {
-                    "id": a.pk,
-                    "title": a.title,
-                    "description": a.description,
-                    "owner": a.owner,
-                    "status": a.status,
-                    "due_date": a.due_date.isoformat() if a.due_date else "",
-                    "concern": a.concern_id or "",
-                    "council": a.council_id or "",
-                }
-                for a in engagement.action_items.all()
-            ],
-            initial=engagement.action_items.count(),
-        ),
-    }
-    data.update(changes)
-    return nested_form_data(data)
 
 
 def edit_url(engagement):

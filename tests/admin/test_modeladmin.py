@@ -5,13 +5,10 @@ from django.urls import reverse
 
 import pytest
 
-from tests.utils import require
+from tests.utils import ROLES, engagement_form_data, require
 from wagtail_spcp.admin.audit import STAGE_CHANGE
 from wagtail_spcp.choices import EngagementStage
 from wagtail_spcp.models import RegionScopedLogEntry as LogEntry
-
-from .conftest import ROLES
-from .test_engagement_admin import engagement_form_data
 
 require(
     "wagtail_spcp.contrib.modeladmin" in settings.INSTALLED_APPS,

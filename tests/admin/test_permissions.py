@@ -14,6 +14,7 @@ from wagtail.models import ReferenceIndex
 
 import pytest
 
+from tests.utils import ROLES
 from wagtail_spcp.choices import ImportStatus
 from wagtail_spcp.importing.storage import store_file
 from wagtail_spcp.models import (
@@ -24,8 +25,6 @@ from wagtail_spcp.models import (
     Participation,
     Person,
 )
-
-from .conftest import ROLES
 
 SNIPPETS = {
     "engagement": "engagement",

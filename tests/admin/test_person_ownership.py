@@ -2,10 +2,9 @@
 
 from django.urls import reverse
 
+from tests.utils import engagement_form_data
 from wagtail_spcp.models import Engagement, Participation, Person
 from wagtail_spcp.models import RegionScopedLogEntry as LogEntry
-
-from .test_engagement_admin import engagement_form_data
 
 ADD_URL = "wagtailsnippets_wagtail_spcp_person:add"
 EMAIL_TAKEN = "Another person of this region already has this email address."

@@ -1,5 +1,6 @@
 """Confidential records seeded with unique marker strings, so any leak can be spotted."""
 
+import copy
 import datetime
 import itertools
 
@@ -36,14 +37,13 @@ class Markers:
         return [marker for marker in self.all if marker.lower() in lowered]
 
 
-@pytest.fixture
-def markers():
-    return Markers()
+@pytest.fixture(scope="module")
+def shared_records(make_engagement):
+    """One engagement with everything under it, each confidential field holding a marker.
 
-
-@pytest.fixture
-def confidential_records(make_engagement, markers):
-    """One engagement with everything under it, each confidential field holding a marker."""
+    Built once for the test module; returns the markers handed out and the engagement.
+    """
+    markers = Markers()
     engagement = make_engagement(
         slug=markers("slug"),
         title=markers("engagementtitle"),
@@ -110,4 +110,16 @@ def confidential_records(make_engagement, markers):
     ImportBatch.objects.create(
         engagement=engagement, file_name=f"{markers('file')}.xlsx", file_sha256="0" * 64
     )
-    return engagement
+    return markers, engagement
+
+
+@pytest.fixture
+def markers(shared_records):
+    """Every marker seeded in the confidential records."""
+    return copy.deepcopy(shared_records[0])
+
+
+@pytest.fixture
+def confidential_records(shared_records):
+    """The marked engagement (this test's own copy)."""
+    return copy.deepcopy(shared_records[1])

@@ -1,5 +1,6 @@
 """An anonymous visitor crawls every public URL; no confidential marker may appear anywhere."""
 
+import copy
 import re
 from collections import deque
 from urllib.parse import urljoin, urlsplit
@@ -47,15 +48,22 @@ def crawl(client, start_paths):
     return responses
 
 
-@pytest.fixture
-def public_site(db, confidential_records):
+@pytest.fixture(scope="module")
+def shared_public_site(shared_records):
+    """The demo site, loaded once for the module, with its case study on the marked engagement."""
+    _, engagement = shared_records
     call_command("load_demo", "--no-admin", verbosity=0)
     # The published case study points at the marked engagement, with the host's consent.
     case_study = CaseStudyPage.objects.get()
     case_study.host_consented = True
-    case_study.engagement = confidential_records
+    case_study.engagement = engagement
     case_study.save_revision().publish()
     return OfficeFinderPage.objects.get()
+
+
+@pytest.fixture
+def public_site(shared_public_site):
+    return copy.deepcopy(shared_public_site)
 
 
 def assert_no_markers(markers, responses):

@@ -1,17 +1,10 @@
 """Fixtures for the importer: sample files, an engagement, and running an import."""
 
-from pathlib import Path
-
 import pytest
 
+from tests.utils import sample
 from wagtail_spcp.importing.batches import create_batch, execute_batch
 from wagtail_spcp.importing.storage import store_file
-
-FILES = Path(__file__).resolve().parent.parent / "files"
-
-
-def sample(name) -> bytes:
-    return (FILES / name).read_bytes()
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from django.utils import timezone
 import openpyxl
 import pytest
 
+from tests.utils import sample, staff_user
 from wagtail_spcp.choices import ImportStatus
 from wagtail_spcp.models import (
     ImportBatch,
@@ -23,22 +24,6 @@ from wagtail_spcp.models import (
     Region,
 )
 from wagtail_spcp.models.audit import RegionScopedLogEntry
-
-from .conftest import sample
-
-
-def staff_user(django_user_model, username, region_slug):
-    group = Group.objects.create(name=f"{username} staff")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="import_participation"),
-        Permission.objects.get(codename="export_participation"),
-        Permission.objects.get(codename="view_importbatch"),
-    )
-    Region.objects.get(slug=region_slug).staff_groups.add(group)
-    user = django_user_model.objects.create_user(username=username, password="pw")
-    user.groups.add(group)
-    return user
 
 
 @pytest.fixture

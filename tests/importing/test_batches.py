@@ -12,13 +12,12 @@ from django.db.models.functions import Lower
 
 import pytest
 
+from tests.utils import FILES
 from wagtail_spcp.choices import ImportStatus
 from wagtail_spcp.importing import batches, pipeline
 from wagtail_spcp.importing.batches import ImportFailed, execute_batch, import_file
 from wagtail_spcp.importing.tasks import run_import_batch
 from wagtail_spcp.models import ImportBatch, ImportFile, Participation, Person
-
-from .conftest import FILES
 
 
 @pytest.mark.parametrize(

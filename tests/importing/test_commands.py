@@ -6,9 +6,8 @@ from django.core.management import CommandError, call_command
 
 import pytest
 
+from tests.utils import FILES
 from wagtail_spcp.models import ImportBatch, ImportMapping, Person
-
-from .conftest import FILES
 
 
 def run(*args):

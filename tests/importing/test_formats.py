@@ -6,12 +6,12 @@ from django.template.loader import render_to_string
 
 import pytest
 
+from tests.utils import sample
 from wagtail_spcp.importing.columns import CHOICE_SYNONYMS
 from wagtail_spcp.importing.formats import ANY_OTHER, FORMATS, FORMATS_BY_SLUG, recognise
 from wagtail_spcp.importing.reading import read_table
 from wagtail_spcp.importing.resources import ParticipantResource
 
-from .conftest import sample
 from .corpus import FILE_NAMES, expected, header_and_rows
 
 

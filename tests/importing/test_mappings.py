@@ -10,11 +10,10 @@ from django.urls import reverse
 
 import pytest
 
+from tests.utils import FILES, sample
 from wagtail_spcp.importing.columns import header_key
 from wagtail_spcp.importing.mappings import delete_mapping, save_mapping
 from wagtail_spcp.models import ImportMapping, Person, Region, RegionScopedLogEntry
-
-from .conftest import FILES, sample
 
 COLUMNS = {"column_0": "first_name", "column_1": "last_name", "column_2": "email"}
 

@@ -2,11 +2,10 @@
 
 import pytest
 
+from tests.utils import sample
 from wagtail_spcp.importing.batches import ImportFailed
 from wagtail_spcp.importing.reading import UnreadableFile, read_table
 from wagtail_spcp.models import ImportBatch, Participation, Person
-
-from .conftest import sample
 
 HEADER = "First Name,Last Name,Email\n"
 

@@ -218,4 +218,4 @@ def test_error_workbook_is_formula_safe(run_import):
     assert [cell.value for cell in values if cell.data_type == "f"] == []
     texts = [str(cell.value) for cell in values if cell.value is not None]
     assert not [text for text in texts if text.startswith(("=", "+", "-", "@"))]
-    assert "'=email: \"not-an-email\": not a valid email address" in texts
+    assert '\'=email: "not-an-email": not a valid email address' in texts

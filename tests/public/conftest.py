@@ -1,5 +1,6 @@
 """A small public page tree: home, office finder, program index, a program and a case study."""
 
+import copy
 import datetime
 
 from wagtail.models import Page, Site
@@ -7,6 +8,7 @@ from wagtail.models import Page, Site
 import pytest
 
 from spcp_demo.home.models import HomePage
+from tests.utils import CONFIDENTIAL_MARKER
 from wagtail_spcp.models import (
     CaseStudyPage,
     OfficeFinderPage,
@@ -14,8 +16,6 @@ from wagtail_spcp.models import (
     ProgramPage,
     ProgramStep,
 )
-
-CONFIDENTIAL_MARKER = "Confidential-incident-7731"
 
 
 class PublicSite:
@@ -29,8 +29,9 @@ class PublicSite:
         self.case_study = case_study
 
 
-@pytest.fixture
-def public_site(reference_offices, make_engagement):
+@pytest.fixture(scope="module")
+def shared_public_site(reference_offices, make_engagement):
+    """The page tree, built once for the test module."""
     root = Page.get_first_root_node()
     home = root.add_child(instance=HomePage(title="Home", slug="spcp-home"))
     Site.objects.update(root_page=home, is_default_site=True)
@@ -84,3 +85,9 @@ def public_site(reference_offices, make_engagement):
         )
     )
     return PublicSite(home, finder, programs, program, case_study)
+
+
+@pytest.fixture
+def public_site(shared_public_site):
+    """This test's own copy of the module's page tree (rolled back after each test)."""
+    return copy.deepcopy(shared_public_site)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import CONFIDENTIAL_MARKER
+from tests.utils import CONFIDENTIAL_MARKER
 
 pytestmark = pytest.mark.django_db
 

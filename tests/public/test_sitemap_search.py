@@ -5,7 +5,7 @@ from wagtail.search.models import IndexEntry
 
 import pytest
 
-from .conftest import CONFIDENTIAL_MARKER
+from tests.utils import CONFIDENTIAL_MARKER
 
 pytestmark = pytest.mark.django_db
 
