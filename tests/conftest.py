@@ -101,6 +101,9 @@ def pytest_collection_modifyitems(items):
             )
         if "shared_db" in item.fixturenames:
             item.add_marker(pytest.mark.django_db)
+    # Transactional tests flush the database (Wagtail's root page and site with it): run
+    # them last, as pytest-django does, now that the shared-data tests carry their marker.
+    items[:] = sorted(items, key=transactional)
 
 
 @pytest.fixture(scope="session")
