@@ -164,7 +164,7 @@ def _parse_city(text: str) -> LookupResult:
             return LookupResult(
                 text,
                 Status.NOT_FOUND,
-                message=_("“%(state)s” is not a state or territory we recognise.")
+                message=_("“%(state)s” is not a state or territory we recognize.")
                 % {"state": state_text},
                 suggestions=_state_suggestions(state_text) + _example_queries(),
             )

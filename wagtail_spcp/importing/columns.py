@@ -90,7 +90,7 @@ COLUMNS = (
     ),
     ParticipantColumn(
         "organisation",
-        _("Organisation"),
+        _("Organization"),
         ("organisation", "organization", "org", "company", "affiliation", "agency", "employer"),
         terms=(
             ("organization", 100),

@@ -273,13 +273,13 @@ FORMATS = (
     KnownFormat(
         slug="spcp-sign-in-sheet",
         name="wagtail-spcp sign-in sheet",
-        signature=("Present", "Name", "Organisation", "Sector", "Role", "Signature"),
+        signature=("Present", "Name", "Organization", "Sector", "Role", "Signature"),
         required=6,
         first_header="Present",
         columns={
             "Present": "status",
             "Name": "full_name",
-            "Organisation": "organisation",
+            "Organization": "organisation",
             "Sector": "sector",
             "Role": "role",
             "Signature": "",

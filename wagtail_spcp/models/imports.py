@@ -172,7 +172,7 @@ class ImportMapping(models.Model):
     columns = models.JSONField(
         _("columns"),
         default=dict,
-        help_text=_("Normalised header → participant field (blank: do not import)."),
+        help_text=_("Normalized header → participant field (blank: do not import)."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -43,7 +43,7 @@ class Person(RegionOwned):
         blank=True,
         help_text=_('Stored in E.164 form, an extension after ";ext=".'),
     )
-    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    organisation = models.CharField(_("organization"), max_length=200, blank=True)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices, blank=True)
     zip_code = models.CharField(_("ZIP code"), max_length=5, blank=True)
     preferred_language = models.CharField(

@@ -1480,7 +1480,7 @@ SPCP_EXPORT_HEADERS = [
     "Last name",
     "Email",
     "Phone",
-    "Organisation",
+    "Organization",
     "Sector",
     "ZIP code",
     "Preferred language",
@@ -1650,7 +1650,7 @@ def spcp_export():
             "Last name": "last_name",
             "Email": "email",
             "Phone": "phone",
-            "Organisation": "organisation",
+            "Organization": "organisation",
             "Sector": "sector",
             "ZIP code": "zip_code",
             "Preferred language": "preferred_language",
@@ -1668,7 +1668,7 @@ def spcp_export():
 
 # --- wagtail-spcp's printed sign-in sheet, typed up after the program day -----------------
 # The printed page shows the engagement, a line "<community>: sign-in sheet, N people
-# expected.", then Present / Name ("Last, First") / Organisation / Sector / Role / Signature.
+# expected.", then Present / Name ("Last, First") / Organization / Sector / Role / Signature.
 # Staff typed it into Excel with an "x" for each person present. It has no email or phone:
 # it can only update people already imported, matched by name.
 
@@ -1743,7 +1743,7 @@ def spcp_sign_in_sheet():
     rows = [
         ["San Antonio Community Partnership Program"],
         ["San Antonio: sign-in sheet, 7 people expected."],
-        ["Present", "Name", "Organisation", "Sector", "Role", "Signature"],
+        ["Present", "Name", "Organization", "Sector", "Role", "Signature"],
     ]
     for person in people:
         rows.append(
@@ -1766,7 +1766,7 @@ def spcp_sign_in_sheet():
         columns={
             "Present": "status",
             "Name": "full_name",
-            "Organisation": "organisation",
+            "Organization": "organisation",
             "Sector": "sector",
             "Role": "role",
         },
