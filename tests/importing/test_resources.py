@@ -5,19 +5,13 @@ import zipfile
 
 import phonenumbers
 import pytest
-import tablib
 
 from tests.utils import sample
 from wagtail_spcp.choices import ParticipationStatus, Sector
-from wagtail_spcp.importing.columns import auto_match
-from wagtail_spcp.importing.reading import read_table
-from wagtail_spcp.importing.resources import (
-    ChoiceWidget,
-    ParticipantResource,
-    YesNoWidget,
-    neutralise_formula,
-)
-from wagtail_spcp.models import Participation, Person
+from wagtail_spcp.importing.columns import PARTICIPATION_FIELDS, PERSON_FIELDS, auto_match
+from wagtail_spcp.importing.resources import ParticipantResource, PersonResource
+from wagtail_spcp.importing.widgets import ChoiceWidget, YesNoWidget, neutralise_formula
+from wagtail_spcp.models import Person
 from wagtail_spcp.normalise import _north_american_number, normalise_phone
 
 
@@ -72,16 +66,27 @@ def test_neutralise_formula(text):
     assert neutralise_formula(text) == "'" + text
 
 
-def test_resource_import_data_uses_the_pipeline(engagement):
-    table = read_table(sample("signups-utf8.csv"), "signups-utf8.csv")
-    dataset = tablib.Dataset(*table.rows, headers=table.headers)
-    resource = ParticipantResource(engagement=engagement)
-    result = resource.import_data(dataset, dry_run=True)
-    assert result.totals["new"] == 4
-    assert Person.objects.count() == 0
-    result = resource.import_data(dataset, dry_run=False)
-    assert result.totals["new"] == 4
-    assert Participation.objects.filter(engagement=engagement).count() == 4
+def test_resources_take_their_columns_from_the_one_list(engagement):
+    participant = ParticipantResource(engagement=engagement)
+    person = PersonResource()
+    assert [f.column_name for f in participant.get_export_fields()] == [
+        "First name",
+        "Last name",
+        "Email",
+        "Phone",
+        "Organization",
+        "Sector",
+        "ZIP code",
+        "Preferred language",
+        "Consent to contact",
+        "Role",
+        "Status",
+        "Registered on",
+    ]
+    assert list(participant.fields) == [*PERSON_FIELDS, *PARTICIPATION_FIELDS]
+    assert list(person.fields) == list(PERSON_FIELDS)
+    assert participant.fields["email"].attribute == "person__email"
+    assert person.fields["email"].attribute == "email"
 
 
 def test_resource_export_dataset(engagement, run_import):

@@ -25,7 +25,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from ..access import scope_queryset, user_can_see
 from ..choices import EngagementStage
 from ..importing.batches import ACTION_EXPORT, mark_interrupted
-from ..importing.resources import neutralise_formula
+from ..importing.widgets import neutralise_formula
 from .audit import log_stage_change
 from .permissions import participants_permission_checker
 

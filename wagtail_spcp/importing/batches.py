@@ -26,7 +26,7 @@ from .pipeline import (
     suggest_columns,
 )
 from .reading import UnreadableFile, read_table
-from .storage import read_stored, stale_after_minutes, store_file, task_row_threshold
+from .storage import read_stored, stale_after_minutes, store_file
 
 logger = logging.getLogger(__name__)
 
@@ -231,16 +231,6 @@ def counts(batch) -> dict:
         "duplicate_in_file": batch.duplicate_in_file_count,
         "invalid": batch.invalid_count,
     }
-
-
-def start_import(batch: ImportBatch) -> ImportBatch:
-    """Run ``batch`` now, or, when the file is large, as a background task after commit."""
-    from .tasks import run_import_batch
-
-    if batch.total_rows > task_row_threshold():
-        transaction.on_commit(lambda: run_import_batch.enqueue(batch.pk))
-        return batch
-    return execute_batch(batch)
 
 
 def summary_line(batch) -> str:

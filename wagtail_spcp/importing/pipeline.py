@@ -34,8 +34,8 @@ from .headers import suggest
 from .locking import lock_import_scope
 from .names import parse_name
 from .reading import REPLACEMENT
-from .resources import neutralise_formula
 from .values import UnknownValue, column_cleaners, unknown_value_warning
+from .widgets import neutralise_formula
 
 logger = logging.getLogger(__name__)
 
@@ -132,27 +132,6 @@ class ImportOutcome:
                 self.rewrites.append(
                     {"row": row.number, "column": header, "original": original, "stored": stored}
                 )
-
-    def summary_line(self) -> str:
-        return (
-            f"new={self.new} updated={self.updated} "
-            f"skipped={self.skipped + self.unchanged + self.duplicate_in_file} "
-            f"invalid={self.invalid}"
-        )
-
-    def as_result(self):
-        """The outcome as a django-import-export ``Result`` (totals and invalid rows)."""
-        from import_export.results import Result, RowResult
-
-        result = Result()
-        result.total_rows = self.total_rows
-        result.totals[RowResult.IMPORT_TYPE_NEW] = self.new
-        result.totals[RowResult.IMPORT_TYPE_UPDATE] = self.updated
-        result.totals[RowResult.IMPORT_TYPE_SKIP] = (
-            self.skipped + self.unchanged + self.duplicate_in_file
-        )
-        result.totals[RowResult.IMPORT_TYPE_INVALID] = self.invalid
-        return result
 
 
 # --- map headers ------------------------------------------------------------------------

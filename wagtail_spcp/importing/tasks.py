@@ -1,6 +1,6 @@
-"""The background task that runs a large import (django-tasks; JSON arguments only)."""
+"""Running an import now or as a background task (django-tasks; JSON arguments only)."""
 
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -9,6 +9,7 @@ from django_tasks import task
 from ..choices import ImportStatus
 from ..models import ImportBatch
 from .batches import ImportFailed, execute_batch, summary_line
+from .storage import task_row_threshold
 
 
 @task()
@@ -30,3 +31,11 @@ def run_import_batch(batch_id: int) -> str:
             raise ImportFailed(f"{message} ({type(error).__name__})") from None
         raise
     return summary_line(batch)
+
+
+def start_import(batch: ImportBatch) -> ImportBatch:
+    """Run ``batch`` now, or, when the file is large, as a background task after commit."""
+    if batch.total_rows > task_row_threshold():
+        transaction.on_commit(lambda: run_import_batch.enqueue(batch.pk))
+        return batch
+    return execute_batch(batch)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from .dates import detect_day_first
 from .formats import ANY_OTHER, recognise, value_key
-from .resources import DateWidget, cell_text, column_widget
+from .widgets import DateWidget, cell_text, column_widget
 
 # The columns whose values must be one of a list: an unknown value in one of them is left
 # blank with a warning, never a reason to refuse the row.

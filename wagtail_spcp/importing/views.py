@@ -32,7 +32,6 @@ from .batches import (
     execute_batch,
     mark_interrupted,
     read_upload,
-    start_import,
     undo_batch,
     undo_counts,
 )
@@ -43,6 +42,7 @@ from .mappings import engagement_region, mappings_for, save_mapping
 from .pipeline import suggest_columns
 from .reading import UnreadableFile, read_table
 from .storage import file_lifetime_seconds, read_stored, store_file
+from .tasks import start_import
 
 UPLOAD_SIGNING_SALT = "wagtail_spcp.importing.upload"
 ERRORS_PER_PAGE = 50
