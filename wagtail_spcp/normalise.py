@@ -2,9 +2,9 @@
 
 import re
 
-from django.conf import settings
-
 import phonenumbers
+
+from . import conf
 
 _SPACES = re.compile(r"\s+")
 _ZIP = re.compile(r"^(\d{5})(?:-?\d{4})?$")
@@ -27,7 +27,7 @@ def normalise_email(value) -> str:
 
 
 def default_phone_region() -> str:
-    return getattr(settings, "SPCP_PHONE_REGION", "US")
+    return conf.phone_region()
 
 
 EXTENSION_SEPARATOR = ";ext="

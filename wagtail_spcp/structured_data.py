@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from . import conf
 from .choices import OfficeKind
 from .states import place_name
 
@@ -13,7 +14,7 @@ from .states import place_name
 def agency() -> dict:
     """The agency the offices belong to: ``WAGTAIL_SPCP_AGENCY`` or the site name."""
     default = {"name": getattr(settings, "WAGTAIL_SITE_NAME", ""), "url": ""}
-    return default | getattr(settings, "WAGTAIL_SPCP_AGENCY", {})
+    return default | conf.agency()
 
 
 def office_json_ld(office, state_codes=(), url: str = "") -> dict:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from ..choices import DuplicatePolicy, ImportStatus
+from ..conf import stale_after_minutes
 from ..models import ImportBatch, ImportFile, Participation, Person
 from .columns import PARTICIPATION_FIELDS, PERSON_FIELDS, header_key
 from .locking import lock_import_scope
@@ -26,7 +27,7 @@ from .pipeline import (
     suggest_columns,
 )
 from .reading import UnreadableFile, read_table
-from .storage import read_stored, stale_after_minutes, store_file
+from .storage import read_stored, store_file
 
 logger = logging.getLogger(__name__)
 

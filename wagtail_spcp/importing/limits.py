@@ -9,7 +9,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from .storage import max_columns, max_rows, max_upload_bytes
+from ..conf import max_columns, max_rows, max_upload_bytes
 
 
 class UnreadableFile(Exception):

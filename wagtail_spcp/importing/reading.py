@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 import openpyxl
 from python_calamine import CalamineWorkbook
 
+from ..conf import max_columns, max_rows
 from .limits import UnreadableFile, check_column_count, check_row_count, check_size
-from .storage import max_columns, max_rows
 from .workbooks import check_workbook
 
 __all__ = ["CSV_SUFFIXES", "XLSX_SUFFIXES", "Table", "UnreadableFile", "check_size", "read_table"]

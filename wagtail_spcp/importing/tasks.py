@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from ..choices import ImportStatus
+from ..conf import task_row_threshold
 from ..models import ImportBatch
 from .batches import ImportFailed, execute_batch, summary_line
-from .storage import task_row_threshold
 
 
 @task()

@@ -22,6 +22,7 @@ from wagtail.log_actions import log
 from ..access import engagements_for_user, sees_all_regions
 from ..admin.permissions import participants_permission_checker
 from ..choices import ImportStatus, ParticipationStatus
+from ..conf import file_lifetime_seconds
 from ..models import ImportBatch, ImportFile
 from .batches import (
     ACTION_EXPORT,
@@ -41,7 +42,7 @@ from .forms import MappingForm, SavedMappingForm, UploadForm
 from .mappings import engagement_region, mappings_for, save_mapping
 from .pipeline import suggest_columns
 from .reading import UnreadableFile, read_table
-from .storage import file_lifetime_seconds, read_stored, store_file
+from .storage import read_stored, store_file
 from .tasks import start_import
 
 UPLOAD_SIGNING_SALT = "wagtail_spcp.importing.upload"

@@ -19,8 +19,8 @@ from xml.parsers import expat
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from ..conf import max_columns, max_rows, max_uncompressed_bytes
 from .limits import UnreadableFile, check_column_count, check_row_count
-from .storage import max_columns, max_rows, max_uncompressed_bytes
 
 CHUNK = 64 * 1024
 MAX_COMPRESSION_RATIO = 200

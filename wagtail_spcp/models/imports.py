@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .. import conf
 from ..choices import DuplicatePolicy, ImportStatus
 from .scoping import RegionOwned
 
@@ -121,9 +122,7 @@ def import_file_storage():
     otherwise files go to ``SPCP_IMPORT_ROOT`` (default: a ``spcp-private`` folder next
     to ``MEDIA_ROOT``, not under it), a storage with no public URL.
     """
-    from ..importing.storage import get_import_storage
-
-    return get_import_storage()
+    return conf.import_storage()
 
 
 class ImportFile(models.Model):

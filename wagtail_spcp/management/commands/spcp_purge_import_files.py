@@ -5,7 +5,7 @@ import datetime
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from wagtail_spcp.importing.storage import file_lifetime_seconds
+from wagtail_spcp.conf import file_lifetime_seconds
 from wagtail_spcp.models import ImportFile
 
 

@@ -1,0 +1,77 @@
+"""The app's settings, each read in one place with its default.
+
+Every setting the app reads is named here, with the ``SPCP_`` prefix (the agency identity
+keeps ``WAGTAIL_SPCP_AGENCY``). Read at call time, so ``override_settings`` works in tests.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage, InvalidStorageError, storages
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def phone_region() -> str:
+    """``SPCP_PHONE_REGION``: the region for phone numbers written without a country code."""
+    return _setting("SPCP_PHONE_REGION", "US")
+
+
+def agency() -> dict:
+    """``WAGTAIL_SPCP_AGENCY``: the agency named in the footer and the JSON-LD."""
+    return _setting("WAGTAIL_SPCP_AGENCY", {})
+
+
+def max_upload_bytes() -> int:
+    """``SPCP_IMPORT_MAX_BYTES``: the largest file the importer accepts (default 10 MB)."""
+    return int(_setting("SPCP_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+def max_uncompressed_bytes() -> int:
+    """``SPCP_IMPORT_MAX_UNCOMPRESSED_BYTES``: the most a workbook may unpack to."""
+    return int(_setting("SPCP_IMPORT_MAX_UNCOMPRESSED_BYTES", 30 * max_upload_bytes()))
+
+
+def max_rows() -> int:
+    """``SPCP_IMPORT_MAX_ROWS``: the most data rows a file may hold (default 200,000)."""
+    return int(_setting("SPCP_IMPORT_MAX_ROWS", 200_000))
+
+
+def max_columns() -> int:
+    """``SPCP_IMPORT_MAX_COLUMNS``: the most columns a sheet may span (default 200)."""
+    return int(_setting("SPCP_IMPORT_MAX_COLUMNS", 200))
+
+
+def task_row_threshold() -> int:
+    """``SPCP_IMPORT_TASK_ROWS``: imports with more rows run as a background task."""
+    return int(_setting("SPCP_IMPORT_TASK_ROWS", 2000))
+
+
+def stale_after_minutes() -> int:
+    """``SPCP_IMPORT_STALE_MINUTES``: a running import with no progress this long is stale."""
+    return int(_setting("SPCP_IMPORT_STALE_MINUTES", 30))
+
+
+def file_lifetime_seconds() -> int:
+    """``SPCP_IMPORT_FILE_LIFETIME``: how long error workbooks and wizard links stay valid."""
+    return int(_setting("SPCP_IMPORT_FILE_LIFETIME", 7 * 24 * 3600))
+
+
+def import_storage():
+    """The private storage for uploads and error workbooks, never the public media storage.
+
+    ``STORAGES["spcp_imports"]`` when configured, else ``SPCP_IMPORT_ROOT`` (default: a
+    ``spcp-private`` folder next to ``MEDIA_ROOT``, not under it), with no public URL.
+    """
+    try:
+        return storages["spcp_imports"]
+    except InvalidStorageError:
+        pass
+    location = _setting("SPCP_IMPORT_ROOT", None) or (
+        Path(settings.MEDIA_ROOT).parent / "spcp-private"
+    )
+    return FileSystemStorage(location=location, base_url=None)
