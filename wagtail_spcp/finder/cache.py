@@ -9,6 +9,8 @@ import time
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from ..models.offices import Office, Region, RegionState
+
 VERSION_KEY = "wagtail_spcp:regions-version"
 
 
@@ -27,8 +29,6 @@ def bump_regions_version(**kwargs) -> None:
 
 def connect_signals() -> None:
     """Bump the version when a region, a state it serves or an office changes."""
-    from ..models import Office, Region, RegionState
-
     for model in (Region, RegionState, Office):
         post_save.connect(
             bump_regions_version, sender=model, dispatch_uid=f"spcp-{model.__name__}-save"

@@ -6,6 +6,7 @@ from math import asin, cos, radians, sin, sqrt
 from django.db.models import Q
 
 from ..choices import OfficeKind
+from ..models.offices import Office, RegionState
 from .places import Place
 
 EARTH_RADIUS_MILES = 3958.8
@@ -61,8 +62,6 @@ def find_offices(state: str, place: Place | None = None, military: bool = False)
     Two queries: the region's states (with the region), then its offices and headquarters.
     Military mail (AA, AE, AP) and codes no region serves go to headquarters.
     """
-    from ..models import Office, RegionState
-
     states = []
     if not military:
         states = list(

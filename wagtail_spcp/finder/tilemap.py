@@ -8,6 +8,7 @@ The SVG itself is rendered by a template so a site can restyle it.
 
 from dataclasses import dataclass
 
+from ..models.offices import RegionState
 from ..states import place_name
 
 # (column, row) of each USPS code.
@@ -115,6 +116,4 @@ def build_tile_map(region_states, url_for_code=None) -> TileMap:
 
 def load_tile_map(url_for_code=None) -> TileMap:
     """Build the map from the database in one query."""
-    from ..models import RegionState
-
     return build_tile_map(RegionState.objects.select_related("region"), url_for_code)

@@ -3,8 +3,9 @@
 from .audit import RegionScopedLogEntry
 from .councils import Council, CouncilMeeting, CouncilMembership
 from .engagements import ActionItem, BreakoutGroup, Concern, Engagement, EngagementMilestone
+from .finder_page import OfficeFinderPage, OfficeFinderPageMixin
 from .imports import ImportBatch, ImportFile, ImportMapping
-from .offices import Office, OfficeFinderPage, OfficeFinderPageMixin, Region, RegionState
+from .offices import Office, Region, RegionState
 from .people import Participation, Person
 from .programs import (
     CaseStudyPage,

@@ -22,6 +22,7 @@ from ..choices import DeliveryFormat
 from ..states import validate_place_code
 from .base import Page
 from .case_study_form import CaseStudyPageForm
+from .finder_page import OfficeFinderPage
 
 SEARCH_QUERY_MAX_LENGTH = 100
 SEARCH_RESULTS_LIMIT = 20
@@ -143,8 +144,6 @@ class ProgramPageMixin(models.Model):
 
     def request_page(self):
         """Where “request this program” leads: the chosen finder, else the first live one."""
-        from .offices import OfficeFinderPage
-
         if self.finder_page_id and self.finder_page.live:
             return self.finder_page
         return OfficeFinderPage.objects.live().public().order_by("path").first()

@@ -1,0 +1,129 @@
+"""The office finder page: one search box, results, and a page per region (public).
+
+It sits above the finder (``wagtail_spcp.finder``), which reads the offices and regions of
+``models.offices``; the finder never imports this module.
+"""
+
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+
+from ..choices import OfficeKind
+from ..finder import lookup
+from ..finder.cache import regions_version
+from ..finder.tilemap import load_tile_map
+from .base import Page
+from .councils import PublicCouncils
+from .offices import Region
+
+
+class OfficeFinderPageMixin(RoutablePageMixin, models.Model):
+    """The public office finder: one search box, results, and a page per region."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    search_label = models.CharField(
+        _("search label"), max_length=150, default=_("ZIP code, city or state")
+    )
+
+    content_panels = [FieldPanel("intro"), FieldPanel("search_label")]
+
+    class Meta:
+        abstract = True
+
+    def tile_map(self, request=None):
+        """The US tile-grid map; each tile links to this page's ``?q=`` result for its state."""
+        base_url = self.get_url(request)
+        return load_tile_map(lambda code: f"{base_url}?{urlencode({'q': code})}")
+
+    @path("")
+    def finder(self, request):
+        """The search box, and the offices serving ``?q=`` when given."""
+        context = {
+            # Built only when the cached fragment in the template has expired.
+            "tile_map": SimpleLazyObject(lambda: self.tile_map(request)),
+            "regions_version": regions_version(),
+        }
+        if "q" in request.GET:
+            result = context["result"] = lookup(request.GET["q"])
+            if result.region is not None:
+                context["region_url"] = self.region_url(result.region, request)
+        return self.render(request, context_overrides=context)
+
+    @path("<slug:region_slug>/", name="region")
+    def region_page(self, request, region_slug):
+        """A region: the states it serves, its offices and contacts."""
+        region = get_object_or_404(
+            Region.objects.prefetch_related("states", "offices"), slug=region_slug
+        )
+        offices = sorted(
+            region.offices.all(),
+            key=lambda office: (office.kind != OfficeKind.REGIONAL, office.name),
+        )
+        councils = PublicCouncils.in_region(region)
+        for council in councils:
+            council["url"] = self.council_url(region, council["pk"], request)
+        return self.render(
+            request,
+            template="wagtail_spcp/pages/office_region_page.html",
+            context_overrides={"region": region, "offices": offices, "councils": councils},
+        )
+
+    @path("<slug:region_slug>/councils/<int:council_id>/", name="council")
+    def council_page(self, request, region_slug, council_id):
+        """A council marked public: its public fields and public meetings, nothing else."""
+        region = get_object_or_404(Region, slug=region_slug)
+        council = PublicCouncils.get(region, council_id)
+        if council is None:
+            raise Http404
+        return self.render(
+            request,
+            template="wagtail_spcp/pages/public_council_page.html",
+            context_overrides={
+                "region": region,
+                "region_url": self.region_url(region, request),
+                "council": council,
+            },
+        )
+
+    def council_url(self, region, council_id, request=None) -> str:
+        subpage = self.reverse_subpage(
+            "council", kwargs={"region_slug": region.slug, "council_id": council_id}
+        )
+        return self.get_url(request) + subpage
+
+    def region_url(self, region, request=None) -> str:
+        """The URL of ``region``'s page below this finder."""
+        subpage = self.reverse_subpage("region", kwargs={"region_slug": region.slug})
+        return self.get_url(request) + subpage
+
+    def get_sitemap_urls(self, request=None):
+        """The finder and one entry per region page."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        lastmod = urls[0].get("lastmod") if urls else None
+        for region in Region.objects.order_by("sort_order", "name"):
+            location = base + self.reverse_subpage("region", kwargs={"region_slug": region.slug})
+            urls.append({"location": location, "lastmod": lastmod})
+            for council in PublicCouncils.in_region(region):
+                subpage = self.reverse_subpage(
+                    "council", kwargs={"region_slug": region.slug, "council_id": council["pk"]}
+                )
+                urls.append({"location": base + subpage, "lastmod": lastmod})
+        return urls
+
+
+class OfficeFinderPage(OfficeFinderPageMixin, Page):
+    content_panels = Page.content_panels + OfficeFinderPageMixin.content_panels
+    subpage_types = []
+    template = "wagtail_spcp/pages/office_finder_page.html"
+
+    class Meta:
+        verbose_name = _("office finder page")
+        verbose_name_plural = _("office finder pages")
