@@ -16,6 +16,9 @@ def register_log_actions(actions):
 
 
 def register_admin_urls():
-    from . import urls
-
-    return [path("spcp/imports/", include(urls, namespace="wagtail_spcp_importing"))]
+    return [
+        path(
+            "spcp/imports/",
+            include("wagtail_spcp.importing.urls", namespace="wagtail_spcp_importing"),
+        )
+    ]
