@@ -101,11 +101,17 @@ class SafeSpreadsheetExportMixin:
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
 
-class RegionScopedIndexView(SafeSpreadsheetExportMixin, snippet_views.IndexView):
-    """Listing, results and exports of the user's regions only."""
+class RegionScopedListingMixin:
+    """Listing, results and exports of the user's regions only (snippet or model views)."""
 
     def get_base_queryset(self):
         return scope_queryset(self.request.user, super().get_base_queryset())
+
+
+class RegionScopedIndexView(
+    RegionScopedListingMixin, SafeSpreadsheetExportMixin, snippet_views.IndexView
+):
+    """A region-scoped snippet listing whose exports are formula-safe and audited."""
 
 
 class ParticipantDataIndexView(RegionScopedIndexView):
@@ -268,13 +274,6 @@ class RegionScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     chosen_multiple_view_class = RegionScopedChosenMultipleView
 
 
-class RegionScopedModelIndexView(generic.IndexView):
-    """``RegionScopedIndexView`` for a ``ModelViewSet``."""
-
-    def get_base_queryset(self):
-        return scope_queryset(self.request.user, super().get_base_queryset())
-
-
 class RegionScopedModelInspectView(RegionScopedObjectMixin, generic.InspectView):
     pass
 
@@ -286,7 +285,7 @@ class RegionScopedModelHistoryView(RegionScopedObjectMixin, HistoryView):
     any_permission_required = ["view", "change"]
 
 
-class ImportBatchIndexView(RegionScopedModelIndexView):
+class ImportBatchIndexView(RegionScopedListingMixin, generic.IndexView):
     """Import batches: each title opens the batch's page in the import wizard
     (summary, progress, error workbook, undo), and a header button starts a new import.
     Imports that stopped without finishing are shown as failed, not running."""

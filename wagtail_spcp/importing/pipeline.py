@@ -11,7 +11,6 @@ queries grows with batches, not rows.
 """
 
 import gc
-import io
 import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,8 +33,8 @@ from .headers import suggest
 from .locking import lock_import_scope
 from .names import parse_name
 from .reading import REPLACEMENT
+from .spreadsheets import xlsx_bytes
 from .values import UnknownValue, column_cleaners, unknown_value_warning
-from .widgets import neutralise_formula
 
 logger = logging.getLogger(__name__)
 
@@ -632,28 +631,24 @@ def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutco
 
 
 def error_workbook(outcome: ImportOutcome) -> bytes:
-    """The invalid rows as they were uploaded, with an "errors" column, as XLSX."""
-    import openpyxl
-
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Invalid rows"))
-    sheet.append([neutralise_formula(str(h)) for h in outcome.headers] + [_("errors")])
+    """The invalid rows as they were uploaded, with an "errors" column, as XLSX; then the
+    warnings and the rewritten values, each on a sheet of its own."""
     width = len(outcome.headers)
-    for raw, errors in outcome.invalid_rows:
-        cells = list(raw[:width]) + [""] * (width - len(raw))
-        reasons = "; ".join(f"{header}: {reason}" for header, reason in errors)
-        sheet.append([neutralise_formula(c) for c in cells] + [neutralise_formula(reasons)])
-    add_notes_sheets(workbook, outcome)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+
+    def invalid_rows():
+        yield [str(h) for h in outcome.headers] + [_("errors")]
+        for raw, errors in outcome.invalid_rows:
+            cells = list(raw[:width]) + [""] * (width - len(raw))
+            yield cells + ["; ".join(f"{header}: {reason}" for header, reason in errors)]
+
+    return xlsx_bytes([(_("Invalid rows"), invalid_rows()), *notes_sheets(outcome)])
 
 
-def add_notes_sheets(workbook, outcome: ImportOutcome) -> None:
-    """Add the outcome's warnings and rewritten values to a write-only workbook.
+def notes_sheets(outcome: ImportOutcome) -> list:
+    """The outcome's warnings and rewritten values as (title, rows) sheets, when it has any.
 
     Each sheet lists what the outcome kept (the first ``KEPT_NOTES``) and, when there
-    were more, says how many there were in all. No sheet is added for none.
+    were more, says how many there were in all.
     """
     sheets = (
         (
@@ -669,15 +664,16 @@ def add_notes_sheets(workbook, outcome: ImportOutcome) -> None:
             outcome.rewrite_count,
         ),
     )
+    result = []
     for title, headings, rows, count in sheets:
         if not rows:
             continue
-        sheet = workbook.create_sheet(title)
-        sheet.append([str(heading) for heading in headings])
-        for values in rows:
-            sheet.append([neutralise_formula(_sheet_value(value)) for value in values])
+        table = [[str(heading) for heading in headings]]
+        table += [[_sheet_value(value) for value in values] for values in rows]
         if count > len(rows):
-            sheet.append([_("%(shown)d of %(count)d shown") % {"shown": len(rows), "count": count}])
+            table.append([_("%(shown)d of %(count)d shown") % {"shown": len(rows), "count": count}])
+        result.append((title, table))
+    return result
 
 
 def _sheet_value(value):
