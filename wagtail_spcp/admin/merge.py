@@ -12,6 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from ..choices import ParticipationStatus
+from ..importing.columns import PERSON_FIELDS
 from ..models import Person
 from .audit import PERSON_MERGE
 from .forms import MergePeopleForm
@@ -19,12 +20,7 @@ from .permissions import permission_policy_for
 
 # Person fields the survivor takes from the duplicate when its own are blank.
 FILLABLE_FIELDS = [
-    "email",
-    "phone",
-    "organisation",
-    "sector",
-    "zip_code",
-    "preferred_language",
+    name for name in PERSON_FIELDS if name not in ("first_name", "last_name", "consent_to_contact")
 ]
 
 

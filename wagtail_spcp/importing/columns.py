@@ -183,18 +183,10 @@ COLUMNS = (
 )
 
 COLUMNS_BY_NAME = {column.name: column for column in COLUMNS}
-PERSON_FIELDS = (
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "organisation",
-    "sector",
-    "zip_code",
-    "preferred_language",
-    "consent_to_contact",
-)
-PARTICIPATION_FIELDS = ("role", "status", "registered_on")
+# The person's own fields and their part in an engagement, in column order; "full_name"
+# only feeds the first and last name.
+PERSON_FIELDS = tuple(c.name for c in COLUMNS if c.person_field and c.name != "full_name")
+PARTICIPATION_FIELDS = tuple(c.name for c in COLUMNS if not c.person_field)
 
 _HEADER_INDEX = {
     header_key(spelling): column.name for column in COLUMNS for spelling in column.spellings
