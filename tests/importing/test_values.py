@@ -21,8 +21,8 @@ from wagtail_spcp.importing.pipeline import (
     suggest_columns,
 )
 from wagtail_spcp.importing.reading import Table, read_table
-from wagtail_spcp.importing.widgets import DateWidget, EmailWidget, PhoneWidget
 from wagtail_spcp.importing.values import unknown_values, value_maps
+from wagtail_spcp.importing.widgets import DateWidget, EmailWidget, PhoneWidget
 from wagtail_spcp.models import Participation, Person
 from wagtail_spcp.normalise import normalise_phone, readable_phone
 

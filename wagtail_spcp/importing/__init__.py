@@ -24,7 +24,8 @@ Stages, each in its own module:
 - ``views``, ``forms``, ``urls``, ``admin``: the admin wizard, registered from
   ``wagtail_spcp.wagtail_hooks``.
 
-Settings (all read in ``wagtail_spcp.conf``): ``SPCP_IMPORT_MAX_BYTES`` (default 10 MB), ``SPCP_IMPORT_MAX_UNCOMPRESSED_BYTES``
+Settings (all read in ``wagtail_spcp.conf``): ``SPCP_IMPORT_MAX_BYTES`` (default 10 MB),
+``SPCP_IMPORT_MAX_UNCOMPRESSED_BYTES``
 (the most a workbook may unpack to, declared or real; default 30 times that),
 ``SPCP_IMPORT_MAX_ROWS`` (data rows in one file, default 200,000),
 ``SPCP_IMPORT_MAX_COLUMNS`` (columns a sheet may span, default 200); a file beyond a
