@@ -1,11 +1,11 @@
-"""The tile-grid map covers every state and territory once, coloured by region."""
+"""The tile-grid map covers every state and territory once, colored by region."""
 
 import pytest
 
 from wagtail_spcp.finder.tilemap import (
-    REGION_COLOURS,
+    REGION_COLORS,
     TILE_POSITIONS,
-    UNSERVED_COLOUR,
+    UNSERVED_COLOR,
     load_tile_map,
 )
 from wagtail_spcp.states import place_names
@@ -18,14 +18,14 @@ def test_every_place_has_exactly_one_tile():
     assert len(set(TILE_POSITIONS.values())) == len(TILE_POSITIONS)
 
 
-def test_tiles_are_coloured_and_linked_by_region(reference_offices, django_assert_num_queries):
+def test_tiles_are_colored_and_linked_by_region(reference_offices, django_assert_num_queries):
     with django_assert_num_queries(1):
         tile_map = load_tile_map(lambda code: f"/offices/?q={code}")
     tiles = {tile.code: tile for tile in tile_map.tiles}
     assert tiles["TX"].region.slug == "southwest"
-    assert tiles["TX"].colour == tiles["OK"].colour != tiles["CA"].colour
+    assert tiles["TX"].color == tiles["OK"].color != tiles["CA"].color
     assert tiles["TX"].url == "/offices/?q=TX"
-    assert {tile.colour for tile in tile_map.tiles} <= set(REGION_COLOURS)
+    assert {tile.color for tile in tile_map.tiles} <= set(REGION_COLORS)
     assert [entry.region.slug for entry in tile_map.regions][:2] == ["new-england", "northeast"]
     northeast = tile_map.regions[1]
     assert [tile.name for tile in northeast.tiles] == [
@@ -42,7 +42,7 @@ def test_a_place_no_region_serves_is_grey(reference_offices):
     RegionState.objects.filter(code="GU").delete()
     tiles = {tile.code: tile for tile in load_tile_map().tiles}
     assert tiles["GU"].region is None
-    assert tiles["GU"].colour == UNSERVED_COLOUR
+    assert tiles["GU"].color == UNSERVED_COLOR
 
 
 def test_cached_map_shows_an_edited_region_at_once(client, public_site):

@@ -1,4 +1,4 @@
-"""A U.S. tile-grid map: one square per state and territory, coloured by region.
+"""A U.S. tile-grid map: one square per state and territory, colored by region.
 
 The layout is the familiar tile grid (Alaska top left, Maine top right, Hawaii
 and Texas along the bottom), with DC beside Maryland, Puerto Rico and the
@@ -29,11 +29,11 @@ TILE_POSITIONS = {
 }  # fmt: skip
 
 # Light fills that keep dark text readable (contrast above 7:1), one per region in order.
-REGION_COLOURS = [
+REGION_COLORS = [
     "#8ecae6", "#ffc971", "#a7d49b", "#f4a98a", "#cdb4db",
     "#ffb3c6", "#a3c4f3", "#e9d985", "#84dcc6", "#d9b99b",
 ]  # fmt: skip
-UNSERVED_COLOUR = "#dfe1e2"
+UNSERVED_COLOR = "#dfe1e2"
 
 TILE_SIZE = 44
 TILE_GAP = 4
@@ -45,7 +45,7 @@ class Tile:
     name: str
     x: int
     y: int
-    colour: str
+    color: str
     region: object = None
     url: str = ""
 
@@ -63,7 +63,7 @@ class RegionEntry:
     """A region in the map's legend and text alternative."""
 
     region: object
-    colour: str
+    color: str
     tiles: list
 
 
@@ -83,8 +83,8 @@ def build_tile_map(region_states, url_for_code=None) -> TileMap:
         {region.pk: region for region in region_of.values()}.values(),
         key=lambda region: (region.sort_order, region.name),
     )
-    colour_of = {
-        region.pk: REGION_COLOURS[i % len(REGION_COLOURS)] for i, region in enumerate(regions)
+    color_of = {
+        region.pk: REGION_COLORS[i % len(REGION_COLORS)] for i, region in enumerate(regions)
     }
     step = TILE_SIZE + TILE_GAP
     tiles = []
@@ -96,7 +96,7 @@ def build_tile_map(region_states, url_for_code=None) -> TileMap:
                 name=place_name(code),
                 x=column * step,
                 y=row * step + (TILE_GAP * 2 if row == 8 else 0),
-                colour=colour_of[region.pk] if region else UNSERVED_COLOUR,
+                color=color_of[region.pk] if region else UNSERVED_COLOR,
                 region=region,
                 url=url_for_code(code) if url_for_code else "",
             )
@@ -104,7 +104,7 @@ def build_tile_map(region_states, url_for_code=None) -> TileMap:
     entries = [
         RegionEntry(
             region,
-            colour_of[region.pk],
+            color_of[region.pk],
             sorted((t for t in tiles if t.region == region), key=lambda t: t.name),
         )
         for region in regions
