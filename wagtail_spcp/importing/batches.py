@@ -21,12 +21,12 @@ from .locking import lock_import_scope
 from .pipeline import (
     ImportOptions,
     MappingError,
-    error_workbook,
     import_table,
     resolve_columns,
     suggest_columns,
 )
 from .reading import UnreadableFile, read_table
+from .report import error_workbook
 from .storage import read_stored, store_file
 
 logger = logging.getLogger(__name__)

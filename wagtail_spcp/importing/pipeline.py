@@ -3,24 +3,21 @@
 read (``reading``) -> map headers (``resolve_columns``) -> normalise and validate
 (``clean_rows``) -> collapse duplicates in the file (``collapse_duplicates``) -> match
 people already in the database (``match_existing``) -> plan what changes (``plan``) ->
-write, atomically (``write``) -> report (``ImportOutcome``, ``error_workbook``).
+write, atomically (``writing.write``) -> report (``ImportOutcome``; ``report.error_workbook``).
 
 Every stage works on whole batches of rows: the database is read in chunks of
-``CHUNK`` keys and written with ``bulk_create`` / ``bulk_update``, so the number of
-queries grows with batches, not rows.
+``writing.CHUNK`` keys and written with ``bulk_create`` / ``bulk_update``, so the
+number of queries grows with batches, not rows.
 """
 
-import gc
 import logging
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..choices import DuplicatePolicy, ParticipationRole, ParticipationStatus
+from ..choices import DuplicatePolicy
 from ..models import ImportBatch, Participation, Person
 from .columns import (
     COLUMNS_BY_NAME,
@@ -33,13 +30,11 @@ from .headers import suggest
 from .locking import lock_import_scope
 from .names import parse_name
 from .reading import REPLACEMENT
-from .spreadsheets import xlsx_bytes
 from .values import UnknownValue, column_cleaners, unknown_value_warning
+from .writing import chunks, write
 
 logger = logging.getLogger(__name__)
 
-CHUNK = 900
-WRITE_SLICE = 5000
 PROGRESS_EVERY = 5000
 # An import stops when this share of its first rows (and at least that many) is invalid.
 MOSTLY_INVALID_SAMPLE = 1000
@@ -310,12 +305,6 @@ def collapse_duplicates(rows):
 # --- match and plan ---------------------------------------------------------------------
 
 
-def _chunks(items, size=CHUNK):
-    items = list(items)
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def match_existing(rows, policy, engagement):
     """Find each row's person among the people of ``engagement``'s region.
 
@@ -328,7 +317,7 @@ def match_existing(rows, policy, engagement):
     emails = {row.values["email"] for row in rows if row.values.get("email")}
     # Region and Lower(email), on non-blank emails: the terms of the unique index.
     people = region_people.exclude(email="").annotate(email_key=Lower("email"))
-    for chunk in _chunks(emails):
+    for chunk in chunks(emails):
         for person in people.filter(email_key__in=chunk).values(*fields):
             by_email[person["email"].lower()] = person
     by_name_phone = {}
@@ -338,7 +327,7 @@ def match_existing(rows, policy, engagement):
             for row in rows
             if row.values.get("phone") and row.values.get("email") not in by_email
         ]
-        for chunk in _chunks({row.values["phone"] for row in wanted}):
+        for chunk in chunks({row.values["phone"] for row in wanted}):
             for person in region_people.filter(phone__in=chunk).values(*fields):
                 key = (person["first_name"].lower(), person["last_name"].lower(), person["phone"])
                 by_name_phone.setdefault(key, person)
@@ -392,7 +381,7 @@ def plan(rows, matches, engagement, policy, outcome):
     """Decide, row by row, what to create and what to change; count the outcomes."""
     matched_ids = {person["id"] for person in matches.values()}
     participations = {}
-    for chunk in _chunks(matched_ids):
+    for chunk in chunks(matched_ids):
         for part in (
             Participation.objects.filter(engagement=engagement, person_id__in=chunk)
             .order_by()
@@ -447,112 +436,6 @@ def plan(rows, matches, engagement, policy, outcome):
         else:
             outcome.unchanged += 1
     return result
-
-
-# --- write ------------------------------------------------------------------------------
-
-
-@contextmanager
-def _collector_paused():
-    """Pause the cyclic garbage collector while writing.
-
-    The plan holds a hundred thousand live rows; each collection of the oldest
-    generation would walk them all again while model instances are being built.
-    Writing creates no reference cycles worth collecting early.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def write(the_plan, engagement, batch):
-    """Apply the plan in one transaction; return what changed, for undo."""
-    with _collector_paused():
-        return _write(the_plan, engagement, batch)
-
-
-def _write(the_plan, engagement, batch):
-    now = timezone.now()
-    region = engagement.office.region
-    created_people, created_participations = [], []
-    with transaction.atomic():
-        # Model instances are built one slice at a time, so memory stays flat.
-        person_for_row = {}
-        for rows in _chunks(the_plan.new_people, WRITE_SLICE):
-            people = [Person(region=region, **values) for _row, values in rows]
-            Person.objects.bulk_create(people, batch_size=CHUNK)
-            for (row, _values), person in zip(rows, people, strict=True):
-                person_for_row[row.number] = person.pk
-            created_people.extend(person.pk for person in people)
-
-        if the_plan.person_updates:
-            changed_fields = set()
-            people = []
-            for person_id, (_before, after) in the_plan.person_updates.items():
-                person = Person(id=person_id, **after)
-                changed_fields.update(after)
-                people.append(person)
-            current = {}
-            for chunk in _chunks(the_plan.person_updates):
-                for values in Person.objects.filter(pk__in=chunk).values("id", *changed_fields):
-                    current[values["id"]] = values
-            for person in people:
-                for name in changed_fields:
-                    if name not in the_plan.person_updates[person.pk][1]:
-                        setattr(person, name, current[person.pk][name])
-                person.updated_at = now
-            Person.objects.bulk_update(
-                people, [*sorted(changed_fields), "updated_at"], batch_size=CHUNK
-            )
-
-        for rows in _chunks(the_plan.new_participations, WRITE_SLICE):
-            participations = [
-                Participation(
-                    person_id=person_id or person_for_row[row.number],
-                    engagement=engagement,
-                    role=part_values.get("role") or ParticipationRole.PARTICIPANT,
-                    status=part_values.get("status") or ParticipationStatus.REGISTERED,
-                    registered_on=part_values.get("registered_on"),
-                    import_batch=batch,
-                )
-                for row, person_id, part_values in rows
-            ]
-            Participation.objects.bulk_create(participations, batch_size=CHUNK)
-            created_participations.extend(part.pk for part in participations)
-
-        if the_plan.participation_updates:
-            updates = []
-            for part_id, (_before, after) in the_plan.participation_updates.items():
-                updates.append((part_id, after))
-            current = {}
-            for chunk in _chunks([pid for pid, _a in updates]):
-                for values in Participation.objects.filter(pk__in=chunk).values(
-                    "id", *PARTICIPATION_FIELDS
-                ):
-                    current[values["id"]] = values
-            objects = []
-            for part_id, after in updates:
-                values = {**current[part_id], **after}
-                values.pop("id")
-                objects.append(Participation(id=part_id, updated_at=now, **values))
-            Participation.objects.bulk_update(
-                objects, [*PARTICIPATION_FIELDS, "updated_at"], batch_size=CHUNK
-            )
-
-    return {
-        "created_people": created_people,
-        "created_participations": created_participations,
-        "changed_people": {
-            str(pk): before for pk, (before, _after) in the_plan.person_updates.items()
-        },
-        "changed_participations": {
-            str(pk): before for pk, (before, _after) in the_plan.participation_updates.items()
-        },
-    }
 
 
 # --- the whole pipeline -----------------------------------------------------------------
@@ -628,58 +511,3 @@ def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutco
         for pk, (_before, after) in the_plan.participation_updates.items()
     }
     return outcome
-
-
-def error_workbook(outcome: ImportOutcome) -> bytes:
-    """The invalid rows as they were uploaded, with an "errors" column, as XLSX; then the
-    warnings and the rewritten values, each on a sheet of its own."""
-    width = len(outcome.headers)
-
-    def invalid_rows():
-        yield [str(h) for h in outcome.headers] + [_("errors")]
-        for raw, errors in outcome.invalid_rows:
-            cells = list(raw[:width]) + [""] * (width - len(raw))
-            yield cells + ["; ".join(f"{header}: {reason}" for header, reason in errors)]
-
-    return xlsx_bytes([(_("Invalid rows"), invalid_rows()), *notes_sheets(outcome)])
-
-
-def notes_sheets(outcome: ImportOutcome) -> list:
-    """The outcome's warnings and rewritten values as (title, rows) sheets, when it has any.
-
-    Each sheet lists what the outcome kept (the first ``KEPT_NOTES``) and, when there
-    were more, says how many there were in all.
-    """
-    sheets = (
-        (
-            _("Warnings"),
-            (_("row"), _("column"), _("value"), _("warning")),
-            [(w["row"], w["column"], w["value"], w["message"]) for w in outcome.warnings],
-            outcome.warning_count,
-        ),
-        (
-            _("Rewritten values"),
-            (_("row"), _("column"), _("in the file"), _("stored")),
-            [(r["row"], r["column"], r["original"], r["stored"]) for r in outcome.rewrites],
-            outcome.rewrite_count,
-        ),
-    )
-    result = []
-    for title, headings, rows, count in sheets:
-        if not rows:
-            continue
-        table = [[str(heading) for heading in headings]]
-        table += [[_sheet_value(value) for value in values] for values in rows]
-        if count > len(rows):
-            table.append([_("%(shown)d of %(count)d shown") % {"shown": len(rows), "count": count}])
-        result.append((title, table))
-    return result
-
-
-def _sheet_value(value):
-    """A note's value as a cell: text, a number, or "yes"/"no"."""
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if value is None:
-        return ""
-    return value if isinstance(value, int | str) else str(value)
