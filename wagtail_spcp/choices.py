@@ -110,6 +110,16 @@ class DuplicatePolicy(models.TextChoices):
     ALLOW = "allow", _("Allow (create a new person)")
 
 
+class MatchKey(models.TextChoices):
+    """How an import finds the people a file's rows are about."""
+
+    AUTO = "", _("Automatic: email, or name when the file has no email or phone")
+    EMAIL = "email", _("Email, then name and phone")
+    NAME_PHONE = "name_phone", _("Name and phone, then email")
+    EXTERNAL_ID = "external_id", _("External ID (an order or attendee number), then email")
+    NAME = "name", _("Name, among the people already in the engagement")
+
+
 class ImportStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     RUNNING = "running", _("Running")

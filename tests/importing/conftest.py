@@ -16,7 +16,16 @@ def engagement(make_engagement):
 def run_import(engagement):
     """Import a sample file (or bytes) into the engagement; returns the batch."""
 
-    def run(name, data=None, policy="update", dry_run=False, mapping=None, user=None, into=None):
+    def run(
+        name,
+        data=None,
+        policy="update",
+        dry_run=False,
+        mapping=None,
+        user=None,
+        into=None,
+        **settings,
+    ):
         data = sample(name) if data is None else data
         upload = store_file(data, name, owner=user)
         batch = create_batch(
@@ -26,6 +35,7 @@ def run_import(engagement):
             duplicate_policy=policy,
             mapping=mapping,
             dry_run=dry_run,
+            **settings,
         )
         return execute_batch(batch, data)
 

@@ -106,6 +106,7 @@ def test_surveymonkey_labels_map_the_second_header_row():
     assert known.format.header_rows == 2
     mapped = {headers[i]: column for i, column in known.mapping.items() if column}
     assert mapped == {
+        "Respondent ID": "external_id",
         "End Date": "registered_on",
         "Please tell us how to reach you. Name": "full_name",
         "Please tell us how to reach you. Company": "organisation",
@@ -133,7 +134,17 @@ def test_the_apps_own_export_is_recognised_from_its_real_headers(make_engagement
         "role",
         "status",
         "registered_on",
+        "external_id",
     ]
+
+
+def test_an_export_from_before_the_external_id_column_is_still_recognised(make_engagement):
+    headers = ParticipantResource(engagement=make_engagement()).get_export_headers()
+    assert headers[-1] == "External ID"
+    known = recognise(headers[:-1])
+    assert known.name == "wagtail-spcp export"
+    assert known.mapping[0] == "first_name"
+    assert recognise(headers[:-2]) is None
 
 
 def test_the_printed_sign_in_sheet_is_recognised_from_its_template(make_engagement):

@@ -4,7 +4,7 @@ import pytest
 
 from wagtail_spcp.importing.columns import auto_match
 from wagtail_spcp.importing.headers import CONFIDENT, match_header, match_headers
-from wagtail_spcp.importing.pipeline import suggest_columns
+from wagtail_spcp.importing.suggestions import suggest_columns
 
 from .corpus import FILE_NAMES, expected, header_and_rows
 
@@ -65,7 +65,7 @@ def test_a_weak_match_is_offered_not_applied(header):
     assert match.reason.startswith("not sure: matched ")
 
 
-@pytest.mark.parametrize("header", ["Respondent ID", "How did you hear about this meeting?", ""])
+@pytest.mark.parametrize("header", ["Collector ID", "How did you hear about this meeting?", ""])
 def test_a_header_with_no_participant_meaning_matches_nothing(header):
     match = match_header(header)
     assert (match.column, match.score, match.candidates) == ("", 0, ())

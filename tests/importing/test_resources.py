@@ -82,6 +82,7 @@ def test_resources_take_their_columns_from_the_one_list(engagement):
         "Role",
         "Status",
         "Registered on",
+        "External ID",
     ]
     assert list(participant.fields) == [*PERSON_FIELDS, *PARTICIPATION_FIELDS]
     assert list(person.fields) == list(PERSON_FIELDS)

@@ -17,10 +17,10 @@ from wagtail_spcp.importing.pipeline import (
     ImportOutcome,
     clean_rows,
     import_table,
-    suggest_columns,
 )
 from wagtail_spcp.importing.reading import Table, read_table
 from wagtail_spcp.importing.report import error_workbook
+from wagtail_spcp.importing.suggestions import suggest_columns
 from wagtail_spcp.importing.values import unknown_values, value_maps
 from wagtail_spcp.importing.widgets import DateWidget, EmailWidget, PhoneWidget
 from wagtail_spcp.models import Participation, Person

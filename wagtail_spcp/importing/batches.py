@@ -17,23 +17,24 @@ from ..choices import DuplicatePolicy, ImportStatus
 from ..conf import stale_after_minutes
 from ..models import ImportBatch, ImportFile, Participation, Person
 from .columns import PARTICIPATION_FIELDS, PERSON_FIELDS, header_key
+from .formats import recognise
 from .locking import lock_import_scope
-from .pipeline import (
-    ImportOptions,
-    MappingError,
-    import_table,
-    resolve_columns,
-    suggest_columns,
-)
+from .pipeline import ImportOptions, import_table
 from .reading import UnreadableFile, read_table
 from .report import error_workbook
 from .storage import read_stored, store_file
+from .suggestions import MappingError, resolve_columns, suggest_columns
 
 logger = logging.getLogger(__name__)
 
 ACTION_IMPORT = "wagtail_spcp.import"
 ACTION_UNDO = "wagtail_spcp.import_undo"
 ACTION_EXPORT = "wagtail_spcp.export"
+
+
+# How an import reads and interprets its file, beyond the column mapping: the batch's
+# fields of the same names (see ``ImportBatch``).
+SETTINGS = ("sheet", "header_row", "value_map", "day_first", "match_on")
 
 
 class ImportFailed(Exception):
@@ -49,7 +50,13 @@ def create_batch(
     mapping=None,
     dry_run=False,
     preview=None,
+    **settings,
 ) -> ImportBatch:
+    """A pending batch; ``settings`` are any of ``SETTINGS``."""
+    unknown = set(settings) - set(SETTINGS)
+    if unknown:
+        raise TypeError(f"Unknown import settings: {', '.join(sorted(unknown))}")
+    settings = {name: value for name, value in settings.items() if value is not None}
     return ImportBatch.objects.create(
         preview=preview,
         engagement=engagement,
@@ -61,17 +68,33 @@ def create_batch(
         dry_run=dry_run,
         source_file=upload,
         status=ImportStatus.PENDING,
+        **settings,
     )
 
 
-def read_upload(data: bytes, file_name: str):
+def batch_settings(batch) -> dict:
+    """``batch``'s ``SETTINGS``, to run the same file again the same way."""
+    return {name: getattr(batch, name) for name in SETTINGS}
+
+
+def _read(data, file_name, sheet="", header_row=None):
+    """The table in ``data``: on the sheet and header row given, else those found."""
+    options = {}
+    if sheet:
+        options["sheet"] = sheet
+    if header_row:
+        options["header_row"] = header_row
+    return read_table(data, file_name, **options)
+
+
+def read_upload(data: bytes, file_name: str, sheet="", header_row=None):
     """Read an uploaded file before anything is stored; raise ``ImportFailed`` if it cannot be.
 
     The wizard's upload step and the ``spcp_import`` command both start here, so a file
     that cannot be read leaves nothing behind: no stored file, no batch.
     """
     try:
-        return read_table(data, file_name)
+        return _read(data, file_name, sheet, header_row)
     except UnreadableFile as error:
         raise ImportFailed(str(error)) from None
 
@@ -85,16 +108,18 @@ def import_file(
     duplicate_policy=DuplicatePolicy.UPDATE,
     mapping=None,
     dry_run=False,
+    **settings,
 ) -> ImportBatch:
     """Check, store and import a file in one go (the command line's path through the wizard).
 
     A file that cannot be read, or whose columns cannot be imported, raises
     ``ImportFailed`` before anything is stored, as the wizard refuses it at upload and
     at mapping. Once stored, the file runs as a batch exactly as a confirmed preview does.
+    ``settings``: any of ``SETTINGS`` (sheet, header row, value map, day first, match key).
     """
-    table = read_upload(data, file_name)
+    table = read_upload(data, file_name, settings.get("sheet"), settings.get("header_row"))
     try:
-        resolve_columns(table.headers, mapping)
+        resolve_columns(table.headers, mapping, table.rows, settings.get("match_on") or "")
     except MappingError as error:
         raise ImportFailed(str(error)) from None
     batch = create_batch(
@@ -104,6 +129,7 @@ def import_file(
         duplicate_policy=duplicate_policy,
         mapping=mapping,
         dry_run=dry_run,
+        **settings,
     )
     return execute_batch(batch, data)
 
@@ -126,6 +152,7 @@ def confirm_preview(preview: ImportBatch, user) -> tuple[ImportBatch, bool]:
                 duplicate_policy=preview.duplicate_policy,
                 mapping=preview.mapping,
                 preview=preview,
+                **batch_settings(preview),
             )
     except IntegrityError:
         return ImportBatch.objects.get(preview=preview), False
@@ -162,7 +189,7 @@ def execute_batch(batch: ImportBatch, data: bytes | None = None) -> ImportBatch:
     if data is None:
         data = read_stored(batch.source_file)
     try:
-        table = read_table(data, batch.file_name)
+        table = _read(data, batch.file_name, batch.sheet, batch.header_row)
     except UnreadableFile as error:
         _fail(batch, str(error))
     batch.total_rows = len(table)
@@ -171,8 +198,11 @@ def execute_batch(batch: ImportBatch, data: bytes | None = None) -> ImportBatch:
     if mapping is None:
         mapping = {
             header_key(h): c
-            for h, c in zip(table.headers, suggest_columns(table.headers), strict=True)
+            for h, c in zip(
+                table.headers, suggest_columns(table.headers, rows=table.rows), strict=True
+            )
         }
+    known = recognise(table.headers, ())
     options = ImportOptions(
         engagement=batch.engagement,
         duplicate_policy=batch.duplicate_policy,
@@ -180,6 +210,9 @@ def execute_batch(batch: ImportBatch, data: bytes | None = None) -> ImportBatch:
         user=batch.created_by,
         mapping=mapping,
         batch=batch,
+        value_map=batch.value_map or None,
+        day_first=batch.day_first,
+        match_on=batch.match_on,
     )
 
     def progress(done):
@@ -197,6 +230,17 @@ def execute_batch(batch: ImportBatch, data: bytes | None = None) -> ImportBatch:
         _fail(batch, _("The import failed unexpectedly and nothing was saved."))
 
     batch.mapping = mapping
+    batch.match_on = outcome.match_on
+    batch.report = {
+        "format": known.name if known else "",
+        "sheet": getattr(table, "sheet", ""),
+        "header_row": getattr(table, "header_row", 1),
+        "first_rows": outcome.first_rows,
+        "warnings": outcome.warnings,
+        "warning_count": outcome.warning_count,
+        "rewrites": outcome.rewrites,
+        "rewrite_count": outcome.rewrite_count,
+    }
     batch.processed_rows = batch.total_rows
     batch.new_count = outcome.new
     batch.updated_count = outcome.updated

@@ -180,6 +180,30 @@ COLUMNS = (
         ),
         context=("date", "time", "on"),
     ),
+    ParticipantColumn(
+        "external_id",
+        _("External ID"),
+        (
+            "external id",
+            "attendee #",
+            "attendee id",
+            "registrant id",
+            "registration id",
+            "respondent id",
+            "response id",
+            "ticket number",
+        ),
+        person_field=False,
+        terms=(
+            ("external id", 100),
+            ("attendee id", 95),
+            ("registrant id", 95),
+            ("registration id", 95),
+            ("respondent id", 95),
+            ("response id", 95),
+        ),
+        context=("number",),
+    ),
 )
 
 COLUMNS_BY_NAME = {column.name: column for column in COLUMNS}

@@ -94,10 +94,10 @@ def _label_key(header: str, labels: dict) -> str:
     return ""
 
 
+# This app's export: every column; files exported before "External ID" was added lack it.
+_EXPORT_COLUMNS = (*PERSON_FIELDS, *PARTICIPATION_FIELDS)
 with override("en"):
-    _EXPORT_HEADERS = tuple(
-        str(COLUMNS_BY_NAME[name].label) for name in (*PERSON_FIELDS, *PARTICIPATION_FIELDS)
-    )
+    _EXPORT_HEADERS = tuple(str(COLUMNS_BY_NAME[name].label) for name in _EXPORT_COLUMNS)
 
 _STATUS = ParticipationStatus
 
@@ -127,6 +127,7 @@ FORMATS = (
             "Buyer First Name": "",
             "Buyer Last Name": "",
             "Buyer Email": "",
+            "Attendee #": "external_id",
             "Date Attending": "",
             "Check-In Date": "",
             "Ticket Type": "",
@@ -160,7 +161,7 @@ FORMATS = (
         required=5,
         first_header="ID",
         columns={
-            "ID": "",
+            "ID": "external_id",
             "Start time": "",
             "Completion time": "registered_on",
             "Email": "email",
@@ -181,7 +182,7 @@ FORMATS = (
         first_header="Respondent ID",
         header_rows=2,
         columns={
-            "Respondent ID": "",
+            "Respondent ID": "external_id",
             "Collector ID": "",
             "Start Date": "",
             "End Date": "registered_on",
@@ -262,13 +263,8 @@ FORMATS = (
         slug="spcp-export",
         name="wagtail-spcp export",
         signature=_EXPORT_HEADERS,
-        required=len(_EXPORT_HEADERS),
-        columns={
-            label: name
-            for label, name in zip(
-                _EXPORT_HEADERS, (*PERSON_FIELDS, *PARTICIPATION_FIELDS), strict=True
-            )
-        },
+        required=len(_EXPORT_HEADERS) - 1,
+        columns=dict(zip(_EXPORT_HEADERS, _EXPORT_COLUMNS, strict=True)),
     ),
     KnownFormat(
         slug="spcp-sign-in-sheet",

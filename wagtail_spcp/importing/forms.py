@@ -7,8 +7,8 @@ from ..access import engagements_for_user
 from ..choices import DuplicatePolicy
 from ..models import ImportMapping
 from .columns import COLUMNS
-from .pipeline import MappingError, check_columns
 from .reading import CSV_SUFFIXES, XLSX_SUFFIXES, UnreadableFile, check_size
+from .suggestions import MappingError, check_columns
 
 COLUMN_CHOICES = [("", _("Do not import"))] + [(c.name, c.label) for c in COLUMNS]
 

@@ -14,22 +14,16 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
-from ..choices import DuplicatePolicy
-from ..models import ImportBatch, Participation, Person
-from .columns import (
-    COLUMNS_BY_NAME,
-    PARTICIPATION_FIELDS,
-    PERSON_FIELDS,
-    header_key,
-)
-from .formats import recognise
-from .headers import suggest
+from ..choices import DuplicatePolicy, MatchKey
+from ..models import ImportBatch, Participation
+from .columns import PARTICIPATION_FIELDS, PERSON_FIELDS
 from .locking import lock_import_scope
+from .matching import match_existing, match_key
 from .names import parse_name
 from .reading import REPLACEMENT
+from .suggestions import MappingError, resolve_columns
 from .values import UnknownValue, column_cleaners, unknown_value_warning
 from .writing import chunks, write
 
@@ -41,10 +35,7 @@ MOSTLY_INVALID_SAMPLE = 1000
 MOSTLY_INVALID_SHARE = 0.99
 MOSTLY_INVALID_EXAMPLES = 3
 KEPT_NOTES = 1000  # warnings and rewrites kept for the preview; all are counted
-
-
-class MappingError(Exception):
-    """The columns cannot be imported as mapped (a required column is missing, or doubled)."""
+PREVIEW_ROWS = 10  # rows shown as they will be stored
 
 
 @dataclass
@@ -57,6 +48,7 @@ class ImportOptions:
     batch: ImportBatch | None = None
     value_map: dict | None = None  # column name -> {value key: choice or ""}
     day_first: bool | None = None  # slashed dates day first; None: detect per column
+    match_on: str = MatchKey.AUTO  # how rows find existing people (``matching``)
 
 
 @dataclass(slots=True)
@@ -111,6 +103,8 @@ class ImportOutcome:
     warning_count: int = 0
     rewrites: list = field(default_factory=list)
     rewrite_count: int = 0
+    first_rows: list = field(default_factory=list)  # {row, values} as they will be stored
+    match_on: str = ""  # the key rows were matched by
 
     def collect(self, row: CleanRow) -> None:
         """Keep ``row``'s warnings and rewrites (the first ``KEPT_NOTES``; all counted)."""
@@ -128,71 +122,6 @@ class ImportOutcome:
                 )
 
 
-# --- map headers ------------------------------------------------------------------------
-
-
-# Columns matched by meaning that are offered for staff to confirm rather than applied,
-# and that a format does not map. None today: an unknown value in a choice column is left
-# blank with a warning (``clean_rows``), so a choice column is safe to apply.
-CONFIRM_BEFORE_APPLYING = ()
-
-
-def suggest_columns(headers, mapping=None, rows=()) -> list:
-    """For each header, the column it maps to.
-
-    The saved mapping comes first; then a known export format's columns (``rows``, when
-    given, let it see a column a form filled with "anonymous"); then confident matches
-    by meaning (``headers.match_headers``).
-    """
-    mapping = mapping or {}
-    fixed = {}
-    for index, header in enumerate(headers):
-        key = header_key(header)
-        if key in mapping:
-            name = mapping[key]
-            fixed[index] = name if name in COLUMNS_BY_NAME else ""
-    known = recognise(headers, rows)
-    if known is not None:
-        for index, name in known.mapping.items():
-            if index not in fixed and name not in CONFIRM_BEFORE_APPLYING:
-                fixed[index] = name
-    suggested, taken = [], set()
-    for name in suggest(headers, fixed, spelled_only=CONFIRM_BEFORE_APPLYING):
-        if name and name in taken:
-            name = ""
-        taken.add(name)
-        suggested.append(name)
-    return suggested
-
-
-def check_columns(columns) -> None:
-    """Raise ``MappingError`` unless the mapped columns can identify a person."""
-    mapped = [c for c in columns if c]
-    doubled = {c for c in mapped if mapped.count(c) > 1}
-    if doubled:
-        raise MappingError(
-            _("More than one column is mapped to %(column)s.")
-            % {"column": ", ".join(str(COLUMNS_BY_NAME[c].label) for c in sorted(doubled))}
-        )
-    names = set(mapped)
-    missing = []
-    if not ({"first_name", "last_name"} <= names or "full_name" in names):
-        missing.append(_("first name and last name (or a full name)"))
-    if not names & {"email", "phone"}:
-        missing.append(_("email or phone"))
-    if missing:
-        raise MappingError(
-            _("The file has no column for %(missing)s, which every import needs.")
-            % {"missing": _(" and ").join(str(m) for m in missing)}
-        )
-
-
-def resolve_columns(headers, mapping=None) -> list:
-    columns = suggest_columns(headers, mapping)
-    check_columns(columns)
-    return columns
-
-
 # --- normalise and validate -------------------------------------------------------------
 
 
@@ -205,18 +134,25 @@ def _cell_for_message(cell) -> str:
     return str(cell)[:100] if cell is not None else ""
 
 
-def clean_rows(table, columns, on_progress=None, value_map=None, day_first=None):
+def clean_rows(
+    table, columns, on_progress=None, value_map=None, day_first=None, match_on=MatchKey.EMAIL
+):
     """Normalise and validate every row; yields ``CleanRow`` with errors (header, reason).
 
     ``value_map`` ({column: {value: choice or ""}}) is applied over the recognised
     format's vocabulary before the widgets; an unknown value in a choice column is left
     blank with a warning. ``day_first``: how slashed dates read (``None``: per column).
+    With ``match_on`` other than email, a row may have neither email nor phone (it can
+    still match someone); it keeps its cells, in case matching finds it cannot import.
     """
     cleaners = column_cleaners(table, columns, value_map, day_first)
     header_for = {cleaner.name: cleaner.header for cleaner in cleaners}
     full_name_header = header_for.get("full_name")
     active = [(c.index, c.name, c.header, c.clean, c.rewritten) for c in cleaners]
     undecodable = table.undecodable
+    contact_optional = match_on in (MatchKey.NAME, MatchKey.EXTERNAL_ID)
+    keep_raw = match_on != MatchKey.EMAIL or "external_id" in header_for
+    numbers = getattr(table, "numbers", None) or range(2, len(table.rows) + 2)
     for position, raw in enumerate(table.rows):
         values, errors, warnings, rewrites = {}, [], [], []
         width = len(raw)
@@ -265,7 +201,7 @@ def clean_rows(table, columns, on_progress=None, value_map=None, day_first=None)
         for required in ("first_name", "last_name"):
             if not values.get(required) and not (required == "first_name" and one_word_name):
                 errors.append((header_for.get(required, full_name_header), _("required")))
-        if not values.get("email") and not values.get("phone"):
+        if not values.get("email") and not values.get("phone") and not contact_optional:
             failed = {header for header, _reason in errors}
             if not failed & {header_for.get("email"), header_for.get("phone")}:
                 errors.append(
@@ -275,9 +211,9 @@ def clean_rows(table, columns, on_progress=None, value_map=None, day_first=None)
                     )
                 )
         yield CleanRow(
-            number=position + 2,
+            number=numbers[position],
             values=values,
-            raw=raw if errors else None,
+            raw=raw if errors or keep_raw else None,
             errors=errors,
             warnings=warnings,
             rewrites=rewrites,
@@ -303,51 +239,6 @@ def collapse_duplicates(rows):
 
 
 # --- match and plan ---------------------------------------------------------------------
-
-
-def match_existing(rows, policy, engagement):
-    """Find each row's person among the people of ``engagement``'s region.
-
-    By email, else by name and phone. People of other regions are never matched,
-    so neither a match nor a count tells anything about them.
-    """
-    fields = ("id", *PERSON_FIELDS)
-    region_people = Person.objects.in_region(engagement.office.region).order_by()
-    by_email = {}
-    emails = {row.values["email"] for row in rows if row.values.get("email")}
-    # Region and Lower(email), on non-blank emails: the terms of the unique index.
-    people = region_people.exclude(email="").annotate(email_key=Lower("email"))
-    for chunk in chunks(emails):
-        for person in people.filter(email_key__in=chunk).values(*fields):
-            by_email[person["email"].lower()] = person
-    by_name_phone = {}
-    if policy != DuplicatePolicy.ALLOW:
-        wanted = [
-            row
-            for row in rows
-            if row.values.get("phone") and row.values.get("email") not in by_email
-        ]
-        for chunk in chunks({row.values["phone"] for row in wanted}):
-            for person in region_people.filter(phone__in=chunk).values(*fields):
-                key = (person["first_name"].lower(), person["last_name"].lower(), person["phone"])
-                by_name_phone.setdefault(key, person)
-    matches = {}
-    for row in rows:
-        email = row.values.get("email")
-        person = by_email.get(email) if email else None
-        if person is None and by_name_phone and row.values.get("phone"):
-            candidate = by_name_phone.get(
-                (
-                    row.values.get("first_name", "").lower(),
-                    row.values.get("last_name", "").lower(),
-                    row.values["phone"],
-                )
-            )
-            if candidate and (not candidate["email"] or not email):
-                person = candidate
-        if person is not None:
-            matches[row.number] = person
-    return matches
 
 
 def _person_changes(policy, person, values):
@@ -459,15 +350,49 @@ def check_mostly_invalid(outcome, seen: int) -> None:
     )
 
 
+def _match(kept, options, outcome, header_for):
+    """Match the kept rows; rows that cannot import as matched become invalid."""
+    matches = match_existing(
+        kept, options.duplicate_policy, options.engagement, options.match_on, header_for
+    )
+    if not matches.problems:
+        return kept, matches.people
+    importable = []
+    for row in kept:
+        problem = matches.problems.get(row.number)
+        if problem is None:
+            importable.append(row)
+            continue
+        header, reason = problem
+        outcome.invalid += 1
+        outcome.invalid_rows.append((row.raw, [problem]))
+        outcome.errors.append({"row": row.number, "column": header, "reason": reason})
+    return importable, matches.people
+
+
+def _first_rows(rows) -> list:
+    """The first rows as they will be stored, for the preview."""
+    return [
+        {"row": row.number, "values": {n: _jsonable(v) for n, v in row.values.items()}}
+        for row in rows[:PREVIEW_ROWS]
+    ]
+
+
 def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutcome:
     """Map, normalise, validate, match, plan and (unless a dry run) write one table.
 
     The table's rows are consumed: it is left with no rows.
     """
-    columns = resolve_columns(table.headers, options.mapping)
-    outcome = ImportOutcome(total_rows=len(table), headers=list(table.headers))
+    columns = resolve_columns(table.headers, options.mapping, table.rows, options.match_on)
+    options.match_on = match_key(options.match_on, columns)
+    header_for = {name: header for header, name in zip(table.headers, columns, strict=True) if name}
+    outcome = ImportOutcome(
+        total_rows=len(table), headers=list(table.headers), match_on=options.match_on
+    )
     valid = []
-    cleaned = clean_rows(table, columns, on_progress, options.value_map, options.day_first)
+    cleaned = clean_rows(
+        table, columns, on_progress, options.value_map, options.day_first, options.match_on
+    )
     for seen, row in enumerate(cleaned, 1):
         if row.errors:
             outcome.invalid += 1
@@ -493,13 +418,15 @@ def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutco
                 }
             )
     if options.dry_run:
-        matches = match_existing(kept, options.duplicate_policy, options.engagement)
+        kept, matches = _match(kept, options, outcome, header_for)
+        outcome.first_rows = _first_rows(kept)
         plan(kept, matches, options.engagement, options.duplicate_policy, outcome)
         return outcome
     # Match, plan and write in one transaction, one import per region at a time.
     with transaction.atomic():
         lock_import_scope(options.engagement)
-        matches = match_existing(kept, options.duplicate_policy, options.engagement)
+        kept, matches = _match(kept, options, outcome, header_for)
+        outcome.first_rows = _first_rows(kept)
         the_plan = plan(kept, matches, options.engagement, options.duplicate_policy, outcome)
         outcome.changes = write(the_plan, options.engagement, options.batch)
     outcome.changes["people_after"] = {

@@ -40,9 +40,9 @@ from .columns import header_key
 from .exporting import CONTENT_TYPES, FORMATS, export_file_name, export_participants
 from .forms import MappingForm, SavedMappingForm, UploadForm
 from .mappings import engagement_region, mappings_for, save_mapping
-from .pipeline import suggest_columns
 from .reading import UnreadableFile, read_table
 from .storage import read_stored, store_file
+from .suggestions import suggest_columns
 from .tasks import start_import
 
 UPLOAD_SIGNING_SALT = "wagtail_spcp.importing.upload"

@@ -282,4 +282,5 @@ def column_widget(name):
         "role": ChoiceWidget("role"),
         "status": ChoiceWidget("status"),
         "registered_on": DateWidget(),
+        "external_id": TextWidget(max_length=100),
     }[name]

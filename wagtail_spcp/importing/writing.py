@@ -90,6 +90,7 @@ def _write(the_plan, engagement, batch):
                     role=part_values.get("role") or ParticipationRole.PARTICIPANT,
                     status=part_values.get("status") or ParticipationStatus.REGISTERED,
                     registered_on=part_values.get("registered_on"),
+                    external_id=part_values.get("external_id", ""),
                     import_batch=batch,
                 )
                 for row, person_id, part_values in rows

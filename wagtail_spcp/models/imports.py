@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .. import conf
-from ..choices import DuplicatePolicy, ImportStatus
+from ..choices import DuplicatePolicy, ImportStatus, MatchKey
 from .scoping import RegionOwned
 
 
@@ -40,6 +40,36 @@ class ImportBatch(RegionOwned):
         default=DuplicatePolicy.UPDATE,
     )
     dry_run = models.BooleanField(_("dry run"), default=False)
+    sheet = models.CharField(
+        _("sheet"), max_length=255, blank=True, help_text=_("Blank: the sheet the import found.")
+    )
+    header_row = models.PositiveIntegerField(
+        _("header row"), null=True, blank=True, help_text=_("Blank: the row the import found.")
+    )
+    value_map = models.JSONField(
+        _("value map"),
+        default=dict,
+        blank=True,
+        help_text=_("Column → value in the file → the choice it stands for (blank: none)."),
+    )
+    day_first = models.BooleanField(
+        _("dates day first"),
+        null=True,
+        blank=True,
+        help_text=_("Whether 03/04/2026 is April 3; blank: decided from each date column."),
+    )
+    match_on = models.CharField(
+        _("match people by"), max_length=20, blank=True, choices=MatchKey.choices
+    )
+    report = models.JSONField(
+        _("report"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "The recognized format, the first rows as stored, and the values the import "
+            "rewrote or left blank."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.PENDING
     )
@@ -146,6 +176,15 @@ class ImportFile(models.Model):
         verbose_name=_("owner"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    profile = models.JSONField(
+        _("profile"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "What reading the file found: sheet, header row, headers, row count, format, "
+            "sample values and the values of each column."
+        ),
+    )
 
     class Meta:
         verbose_name = _("import file")
@@ -172,6 +211,16 @@ class ImportMapping(models.Model):
         _("columns"),
         default=dict,
         help_text=_("Normalized header → participant field (blank: do not import)."),
+    )
+    value_map = models.JSONField(
+        _("value map"),
+        default=dict,
+        blank=True,
+        help_text=_("Column → value in the file → the choice it stands for (blank: none)."),
+    )
+    day_first = models.BooleanField(_("dates day first"), null=True, blank=True)
+    match_on = models.CharField(
+        _("match people by"), max_length=20, blank=True, choices=MatchKey.choices
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -174,6 +174,15 @@ class Participation(RegionOwned):
         verbose_name=_("breakout group"),
     )
     registered_on = models.DateField(_("registered on"), null=True, blank=True)
+    external_id = models.CharField(
+        _("external ID"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The sign-up's number in the tool it came from (an order, attendee or response "
+            "number); a later import of the same event matches on it."
+        ),
+    )
     import_batch = models.ForeignKey(
         "wagtail_spcp.ImportBatch",
         null=True,
@@ -200,7 +209,15 @@ class Participation(RegionOwned):
                 fields=["person", "engagement"],
                 name="spcp_participation_unique",
                 violation_error_message=_("This person already takes part in this engagement."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["engagement", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="spcp_participation_external_id_unique",
+                violation_error_message=_(
+                    "Another participant of this engagement has this external ID."
+                ),
+            ),
         ]
 
     def __str__(self):

@@ -363,6 +363,7 @@ def eventbrite():
             "Home Zip": "zip_code",
             "Attendee Status": "status",
             "Order Date": "registered_on",
+            "Attendee #": "external_id",
             "Which community sector do you represent?": "sector",
         },
         values={"status": {word: status for status, word in status_words.items()}},
@@ -915,6 +916,7 @@ def microsoft_forms():
         sheet="Sheet1",
         data_rows=len(people),
         columns={
+            "ID": "external_id",
             "Completion time": "registered_on",
             "Full name": "full_name",
             "Organization or agency": "organisation",
@@ -1124,6 +1126,7 @@ def surveymonkey():
             "Please tell us how to reach you. Email Address": "email",
             "Please tell us how to reach you. Phone Number": "phone",
             "End Date": "registered_on",
+            "Respondent ID": "external_id",
             "Which sector do you represent? Response": "sector",
         },
         people=people,
