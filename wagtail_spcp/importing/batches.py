@@ -50,6 +50,7 @@ def create_batch(
     mapping=None,
     dry_run=False,
     preview=None,
+    saved_mapping=None,
     **settings,
 ) -> ImportBatch:
     """A pending batch; ``settings`` are any of ``SETTINGS``."""
@@ -67,6 +68,7 @@ def create_batch(
         duplicate_policy=duplicate_policy,
         dry_run=dry_run,
         source_file=upload,
+        saved_mapping=saved_mapping,
         status=ImportStatus.PENDING,
         **settings,
     )
@@ -152,6 +154,7 @@ def confirm_preview(preview: ImportBatch, user) -> tuple[ImportBatch, bool]:
                 duplicate_policy=preview.duplicate_policy,
                 mapping=preview.mapping,
                 preview=preview,
+                saved_mapping=preview.saved_mapping,
                 **batch_settings(preview),
             )
     except IntegrityError:

@@ -39,17 +39,29 @@ def may_change(user, mapping) -> bool:
     return sees_all_regions(user) or regions_for_user(user).filter(pk=mapping.region_id).exists()
 
 
-def save_mapping(name, columns, *, user, region) -> ImportMapping:
-    """Create or update the mapping ``name`` of ``region`` (None: shared), with an audit entry."""
+def save_mapping(
+    name, columns, *, user, region, value_map=None, match_on="", day_first=None
+) -> ImportMapping:
+    """Create or update the mapping ``name`` of ``region`` (None: shared), with an audit entry.
+
+    The mapping keeps the columns, the value map, the matching key and the date order.
+    """
     if region is None and not sees_all_regions(user):
         raise PermissionDenied("Only national staff save shared mappings.")
+    settings = {
+        "columns": columns,
+        "value_map": value_map or {},
+        "match_on": match_on,
+        "day_first": day_first,
+    }
     with transaction.atomic():
         mapping, created = ImportMapping.objects.select_for_update().get_or_create(
-            name=name, region=region, defaults={"columns": columns, "created_by": user}
+            name=name, region=region, defaults={**settings, "created_by": user}
         )
         if not created:
-            mapping.columns = columns
-            mapping.save(update_fields=["columns", "updated_at"])
+            for field, value in settings.items():
+                setattr(mapping, field, value)
+            mapping.save(update_fields=[*settings, "updated_at"])
         log(mapping, "wagtail.create" if created else "wagtail.edit", user=user)
     return mapping
 

@@ -102,6 +102,15 @@ class ImportBatch(RegionOwned):
         related_name="+",
         verbose_name=_("uploaded file"),
     )
+    saved_mapping = models.ForeignKey(
+        "wagtail_spcp.ImportMapping",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("saved mapping"),
+        help_text=_("The saved mapping this import's choices were saved as."),
+    )
     error_file = models.ForeignKey(
         "wagtail_spcp.ImportFile",
         null=True,
