@@ -76,7 +76,7 @@ def test_staff_download_the_error_workbook(page, demo_site, editor_login, axe_ch
     run_wizard(page, engagement, "invalid-values.csv", axe_check)
 
     with page.expect_download() as download:
-        page.get_by_role("link", name="Download the invalid rows").click()
+        page.get_by_role("link", name="Download the result workbook").click()
     workbook = tmp_path / "errors.xlsx"
     download.value.save_as(workbook)
     rows = list(load_workbook(workbook, read_only=True).active.iter_rows(values_only=True))

@@ -253,7 +253,7 @@ def execute_batch(batch: ImportBatch, data: bytes | None = None) -> ImportBatch:
     batch.invalid_count = outcome.invalid
     batch.errors = outcome.errors + outcome.notes
     batch.changes = outcome.changes
-    if outcome.invalid_rows:
+    if outcome.invalid_rows or outcome.warnings or outcome.rewrites:
         batch.error_file = store_file(
             error_workbook(outcome),
             f"{batch.file_name.rsplit('.', 1)[0]}-errors.xlsx",

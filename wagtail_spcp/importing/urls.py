@@ -2,12 +2,12 @@
 
 from django.urls import path
 
-from . import views
+from . import views, wizard
 
 app_name = "wagtail_spcp_importing"
 
 urlpatterns = [
-    path("new/", views.upload, name="upload"),
+    path("new/", wizard.upload, name="upload"),
     path("engagement/<int:engagement_id>/", views.start_for_engagement, name="start"),
     path(
         "engagement/<int:engagement_id>/export/<str:file_format>/",
@@ -19,11 +19,13 @@ urlpatterns = [
         views.sign_in_sheet,
         name="sign_in_sheet",
     ),
-    path("map/<str:token>/", views.map_columns, name="map"),
+    path("map/<str:token>/", wizard.map_columns, name="map"),
     path("<int:pk>/", views.batch_detail, name="batch"),
     path("<int:pk>/progress/", views.batch_progress, name="progress"),
-    path("<int:pk>/preview/", views.preview, name="preview"),
-    path("<int:pk>/confirm/", views.confirm, name="confirm"),
+    path("<int:pk>/values/", wizard.map_values, name="values"),
+    path("<int:pk>/restart/", wizard.restart, name="restart"),
+    path("<int:pk>/preview/", wizard.preview, name="preview"),
+    path("<int:pk>/confirm/", wizard.confirm, name="confirm"),
     path("<int:pk>/errors/", views.error_workbook, name="errors"),
     path("<int:pk>/undo/", views.undo, name="undo"),
 ]

@@ -11,7 +11,9 @@ staff to map; ``ColumnCleaner`` cleans one column's cells for ``pipeline.clean_r
 from collections import Counter
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from .columns import CHOICE_SYNONYMS
 from .dates import detect_day_first
 from .formats import ANY_OTHER, recognise, value_key
 from .widgets import DateWidget, cell_text, column_widget
@@ -24,6 +26,32 @@ CHOICE_COLUMNS = ("status", "role", "sector", "preferred_language", "consent_to_
 REWRITTEN_COLUMNS = frozenset({"phone", "zip_code", *CHOICE_COLUMNS})
 
 _NOT_MAPPED = object()
+
+# Languages offered when staff map a preferred-language value: the most spoken in the U.S.
+OFFERED_LANGUAGES = (
+    ("en", gettext_lazy("English")),
+    ("es", gettext_lazy("Spanish")),
+    ("zh-hans", gettext_lazy("Chinese (Simplified)")),
+    ("vi", gettext_lazy("Vietnamese")),
+    ("tl", gettext_lazy("Tagalog")),
+    ("ar", gettext_lazy("Arabic")),
+    ("fr", gettext_lazy("French")),
+    ("ko", gettext_lazy("Korean")),
+    ("ru", gettext_lazy("Russian")),
+    ("ht", gettext_lazy("Haitian Creole")),
+    ("pt", gettext_lazy("Portuguese")),
+)
+
+
+def choices_for(column) -> list:
+    """The ``(value, label)`` pairs a choice column's unknown value can be mapped to."""
+    if column in CHOICE_SYNONYMS:
+        return list(CHOICE_SYNONYMS[column][0].choices)
+    if column == "consent_to_contact":
+        return [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
+    if column == "preferred_language":
+        return list(OFFERED_LANGUAGES)
+    return []
 
 
 class UnknownValue(ValueError):
@@ -160,15 +188,26 @@ def unknown_values(table, columns, value_map=None) -> dict:
     equal but for case and spaces count as one (a value map's key covers them all);
     columns with none are left out. The wizard offers these for staff to map.
     """
+    counts = {
+        index: Counter(row[index] if index < len(row) else "" for row in table.rows)
+        for index, name in enumerate(columns)
+        if name in CHOICE_COLUMNS
+    }
+    return unknown_in_counts(table, columns, counts, value_map)
+
+
+def unknown_in_counts(table, columns, counts, value_map=None) -> dict:
+    """``unknown_values`` from each column's value counts (``{position: {value: count}}``).
+
+    ``table`` gives the headers (its rows are not read); a choice column missing from
+    ``counts`` (it had too many distinct values to keep) is left out.
+    """
     found = {}
     for cleaner in column_cleaners(table, columns, value_map, day_first=False):
-        if cleaner.name not in CHOICE_COLUMNS:
+        if cleaner.name not in CHOICE_COLUMNS or cleaner.index not in counts:
             continue
-        counts = Counter(
-            row[cleaner.index] if cleaner.index < len(row) else "" for row in table.rows
-        )
         unknown, typed = Counter(), {}
-        for cell, count in counts.items():
+        for cell, count in counts[cleaner.index].items():
             try:
                 cleaner.clean(cell)
             except UnknownValue:
