@@ -126,3 +126,11 @@ def test_the_result_workbook_lists_rewritten_values(client, staff, engagement):
     content = summary.content.decode()
     assert "Values the import rewrote" in content
     assert re.search(r"Download the result workbook", content)
+
+
+def test_an_unsure_header_is_offered_not_applied(client, staff, engagement):
+    page = client.get(upload(client, engagement, "unsure-header.csv").url)
+    headers = page.context["form"].headers
+    assert suggested(page)[f"column_{headers.index('Contact')}"] == ""
+    content = page.content.decode()
+    assert re.search(r"Could be:\s*Consent to contact", content)
