@@ -96,17 +96,20 @@ def spread_merged(row, merged) -> list:
 def join_header_rows(first, second, merged=()) -> list:
     """A question row and a label row as one header row.
 
-    A question stands over the labels under it: its merged range, or the blank cells
-    after it. A label is read after its question ("Please tell us how to reach you.
-    Email Address"); a question with no label under it stands alone.
+    A question stands over the labels under it: its merged range, or else the blank
+    cells after it. A label is read after its question ("Please tell us how to reach
+    you. Email Address"); a question with no label under it stands alone.
     """
     first = spread_merged(first, merged)
+    range_ends = {last for _first, last in merged}
     headers, question = [], ""
     for index in range(max(len(first), len(second))):
         top = header_text(first[index]) if index < len(first) else ""
         label = header_text(second[index]) if index < len(second) else ""
         question = top or question
         headers.append(" ".join(part for part in (question, label) if part) if label else top)
+        if index in range_ends:
+            question = ""  # a merged question spans its range, and no further
     return headers
 
 
