@@ -23,6 +23,7 @@ from .headers import match_header
 HEAD_ROWS = 30  # rows read before the header is chosen
 LABEL_SHARE = 0.75  # of a header row's cells that must be distinct text labels
 MAX_HEADER_CELLS = 60  # cells of a row matched to participant columns
+MAX_HEADER_LENGTH = 250  # characters of a cell read as a possible header
 OVERRIDE_ROW_1 = 2  # participant columns a row must name to be taken over row 1
 # Labels a survey tool writes under its questions (lower case).
 SURVEY_LABELS = frozenset({"response", "open-ended response", "other (please specify)"})
@@ -39,7 +40,10 @@ def header_text(value) -> str:
 
 def is_label(value) -> bool:
     """Whether a cell reads as a column title: text with more letters than digits, no "@"."""
-    if not isinstance(value, str) or "@" in value:
+    if not isinstance(value, str):
+        return False
+    value = value[:MAX_HEADER_LENGTH]
+    if "@" in value:
         return False
     letters = digits = 0
     for char in value:
@@ -52,6 +56,8 @@ def is_label(value) -> bool:
 
 @lru_cache(maxsize=4096)
 def _column(text: str) -> str:
+    if len(text) > MAX_HEADER_LENGTH:
+        return ""  # a paragraph, not a header; matching it would be slow for nothing
     return match_header(text).column
 
 
