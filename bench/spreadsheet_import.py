@@ -2,13 +2,14 @@
 
     .venv/bin/python bench/spreadsheet_import.py [--rows 100000] [--stock-rows 10000]
 
-Prints rows/s for (a) our import, (b) a stock django-import-export ModelResource import
-of the same file into the same table, (c) the floor: python-calamine's parse plus
-``bulk_create``; a re-import of the same file (every row unchanged); the peak memory
-growth of our import; and export speed against a stock django-import-export XLSX export.
-The stock import is slow, so by default it runs on the first ``--stock-rows`` rows and
-its rate is reported per row. Uses a throwaway SQLite database unless DATABASE_URL is
-set (then that database's tables are emptied: never point it at real data).
+Prints rows/s for (a) our import, (a2) the same rows under a two-row header, (b) a stock
+django-import-export ModelResource import of the same file into the same table, (c) the
+floor: python-calamine's parse plus ``bulk_create``; a re-import of the same file (every
+row unchanged); the peak memory growth of our import; and export speed against a stock
+django-import-export XLSX export. The stock import is slow, so by default it runs on the
+first ``--stock-rows`` rows and its rate is reported per row. Uses a throwaway SQLite
+database unless DATABASE_URL is set (then that database's tables are emptied: never point
+it at real data).
 """
 
 import argparse
@@ -55,41 +56,20 @@ HEADERS = [
     "Zip",
     "Status",
 ]
-# The same columns as a survey tool's export: a question row, then a field-label row.
-QUESTIONS = [
-    "Your name",
-    "",
-    "How can we reach you?",
-    "",
-    "What organization do you represent?",
-    "Which sector?",
-    "ZIP code where you live:",
-    "Status",
-]
-LABELS = [
-    "First Name",
-    "Last Name",
-    "Email Address",
-    "Phone Number",
-    "Response",
-    "Response",
-    "Response",
-    "",
-]
+# The same columns under a survey tool's two header rows: questions, then labels.
+QUESTIONS = ["Contact details", "", "", "", "", "Sector", "Zip", "Status"]
+LABELS = ["First Name", "Last Name", "E-mail", "Phone #", "Organization", "Response", "", ""]
 
 
-def make_workbook(rows: int, two_row_header=False) -> bytes:
+def make_workbook(rows: int, two_row_header: bool = False) -> bytes:
     import openpyxl
 
     sectors = ["Faith", "youth", "Police", "business", "school", ""]
     statuses = ["registered", "attended", "no show", "waitlisted"]
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet("Sign-ups")
-    if two_row_header:
-        sheet.append(QUESTIONS)
-        sheet.append(LABELS)
-    else:
-        sheet.append(HEADERS)
+    for header in (QUESTIONS, LABELS) if two_row_header else (HEADERS,):
+        sheet.append(header)
     for n in range(rows):
         sheet.append(
             [
@@ -242,13 +222,12 @@ def main():
         check(again.unchanged_count == args.rows, "the re-import changed rows")
         print(f"    queries: {queries}")
 
-        two_rows = make_workbook(args.rows, two_row_header=True)
         clear()
-        batch, ours_two_rows, _q = timed(
+        two_rows = make_workbook(args.rows, two_row_header=True)
+        two_batch, ours_two_rows, _q = timed(
             "(a2) our import, two-row header", args.rows, lambda: our_import(two_rows, engagement)
         )
-        check(batch.new_count == args.rows, f"two-row header: {batch.invalid_count} invalid rows")
-        clear()
+        check(two_batch.new_count == args.rows, "two-row header: rows not imported")
 
         dataset_rows = min(args.stock_rows, args.rows)
         _result, ours_export, _q = timed(
@@ -272,9 +251,9 @@ def main():
 
         print()
         print(f"ours / stock import:      {ours / stock:6.1f}x  (target >= 10x)")
-        print(f"two-row header / plain:   {ours_two_rows / ours:6.2f}x  (target >= 0.9x)")
         print(f"floor / ours:             {floor_rate / ours:6.1f}x  (target <= 2x)")
         print(f"re-import / stock import: {reimport / stock:6.1f}x  (target >= 10x)")
+        print(f"two-row / one-row header: {ours / ours_two_rows:6.2f}x  (target <= 1.1x)")
         print(f"peak memory growth:       {memory:6.0f} MB (target < 300 MB)")
         print(f"export ours / stock:      {ours_export / stock_export:6.1f}x  (target >= 2x)")
 

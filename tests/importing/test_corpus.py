@@ -13,11 +13,8 @@ from wagtail_spcp.choices import ImportStatus
 from wagtail_spcp.importing.reading import read_table
 from wagtail_spcp.models import Participation
 
-from .corpus import FILE_NAMES, corpus_bytes, expected, header_and_rows, reads_as_is
+from .corpus import FILE_NAMES, corpus_bytes, expected, header_and_rows
 
-HEADER_ROW = "header-row detection below title, date and blank rows (issue 11, item 1)"
-SHEET = "choosing the sheet that holds participant data (issue 11, item 1)"
-TWO_ROWS = "two-row headers read as one header (issue 11, item 1)"
 MATCH_BY_NAME = "rows without email or phone matched to people by name (issue 11, item 8)"
 
 # What each file needs before it imports as expected; an empty tuple: it does today.
@@ -26,15 +23,15 @@ NEEDS = {
     "google-forms-day-first-one-name.csv": (),
     "google-forms-responses-sheet.xlsx": (),
     "google-forms-responses.csv": (),
-    "instructions-first-sheet.xlsx": (SHEET,),
+    "instructions-first-sheet.xlsx": (),
     "microsoft-forms-responses.xlsx": (),
     "mobilize-event-attendees.csv": (),
     "question-style-headers-cp1252.csv": (),
     "spcp-export.csv": (),
-    "spcp-sign-in-sheet-typed.xlsx": (HEADER_ROW, MATCH_BY_NAME),
-    "surveymonkey-all-responses.csv": (TWO_ROWS,),
-    "typed-sign-in-sheet.xlsx": (HEADER_ROW,),
-    "zoom-webinar-registration-report.csv": (HEADER_ROW,),
+    "spcp-sign-in-sheet-typed.xlsx": (MATCH_BY_NAME,),
+    "surveymonkey-all-responses.csv": (),
+    "typed-sign-in-sheet.xlsx": (),
+    "zoom-webinar-registration-report.csv": (),
 }
 
 PERSON_FIELDS = ("first_name", "last_name", "email", "phone", "zip_code", "organisation")
@@ -47,36 +44,29 @@ def _case(name):
     return pytest.param(name, marks=marks, id=name)
 
 
-# Files whose table the reader has to find: below title rows, on a later sheet, two rows.
-FINDING_THE_TABLE = {
-    "instructions-first-sheet.xlsx": SHEET,
-    "spcp-sign-in-sheet-typed.xlsx": HEADER_ROW,
-    "surveymonkey-all-responses.csv": TWO_ROWS,
-    "typed-sign-in-sheet.xlsx": HEADER_ROW,
-    "zoom-webinar-registration-report.csv": HEADER_ROW,
-}
-
-
-def _reading_case(name):
-    need = FINDING_THE_TABLE.get(name)
-    marks = [pytest.mark.xfail(strict=True, reason=f"needs {need}")] if need else []
-    return pytest.param(name, marks=marks, id=name)
-
-
-@pytest.mark.parametrize("name", [_reading_case(name) for name in FILE_NAMES])
+@pytest.mark.parametrize("name", FILE_NAMES)
 def test_corpus_file_is_read_with_its_table(name):
+    """The reader finds the sheet, header row and header the expected results name."""
     facts = expected(name)
     table = read_table(corpus_bytes(name), name)
+    assert table.sheet == (facts["sheet"] or "")
+    assert (table.header_row, table.header_rows) == (facts["header_row"], facts["header_rows"])
     assert len(table) == facts["counts"]["data_rows"]
     if facts.get("encoding"):
         assert table.encoding == facts["encoding"]
-    if facts["header_rows"] == 1:
-        assert table.headers == header_and_rows(name)[0]
-        assert set(facts["columns"]) <= set(table.headers)
+    assert (table.headers, table.rows) == header_and_rows(name)
+    assert set(facts["columns"]) <= set(table.headers)
+    first_data_row = facts["header_row"] + facts["header_rows"]
+    assert table.numbers[0] == first_data_row
+    assert table.numbers == sorted(set(table.numbers))
 
 
-def test_the_tables_to_find_are_those_not_on_the_first_row():
-    assert sorted(FINDING_THE_TABLE) == sorted(n for n in FILE_NAMES if not reads_as_is(n))
+def test_files_with_a_table_to_find_are_in_the_corpus():
+    """Below title rows, on a later sheet, under two header rows: each kind is covered."""
+    facts = [expected(name) for name in FILE_NAMES]
+    assert any(f["header_row"] > 1 and f["format"] == "Zoom" for f in facts)
+    assert any(f["header_rows"] == 2 for f in facts)
+    assert any(f["sheet"] == "Sign-ups" for f in facts)  # after an instructions sheet
 
 
 def test_every_corpus_file_is_listed():

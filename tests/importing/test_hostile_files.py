@@ -28,24 +28,31 @@ def no_reader(monkeypatch):
 
 
 def close_tag_sheet(rows, formula):
-    """Every cell closed by the legal end tag ``</c >``; the last row holds ``formula``."""
+    """A header row, then ``rows`` rows with every cell closed by the legal end tag
+    ``</c >``; the last row holds ``formula``."""
     body = [
+        '<row r="1">'
+        + "".join(text_cell(f"{c}1", h, "</c >") for c, h in zip("ABC", HEADERS, strict=True))
+        + "</row>"
+    ]
+    body += [
         f'<row r="{n}">'
         + text_cell(f"A{n}", f"Name{n}", "</c >")
         + text_cell(f"B{n}", "Person", "</c >")
         + text_cell(f"C{n}", f"person{n}@example.org", "</c >")
         + "</row>"
-        for n in range(1, rows + 1)
+        for n in range(2, rows + 2)
     ]
-    body.append(f'<row r="{rows + 1}"><c r="C{rows + 1}">{formula}</c ></row>')
+    body.append(f'<row r="{rows + 2}"><c r="C{rows + 2}">{formula}</c ></row>')
     return sheet_xml(body)
 
 
 def test_formula_scan_is_not_fooled_by_spaced_end_tags():
     """4,000 rows of ``</c >`` with one calculated formula: read, in linear time."""
     table = read_table(workbook(close_tag_sheet(4000, "<f>1+1</f><v>2</v>")), "tags.xlsx")
-    assert len(table) == 4000  # the first row is the header row
+    assert len(table) == 4001
     assert table.rows[-1] == ["", "", 2]
+    assert table.numbers[-1] == 4002
 
 
 def test_uncalculated_formula_in_a_spaced_cell_is_refused(no_reader):

@@ -4,9 +4,11 @@ Stages, each in its own module:
 
 - ``reading``: XLSX (python-calamine, openpyxl as fallback) and CSV (UTF-8, UTF-8 with
   BOM, UTF-16 with BOM, Windows-1252; ``"`` always quotes), rows streamed with the row
-  and column limits enforced as they come;
+  and column limits enforced as they come, each data row keeping its row number;
+- ``tables``: finding the table in a sheet's first rows: the header row below title,
+  date and blank rows, two-row headers, and (with ``reading``) the sheet to read;
 - ``workbooks``: what a workbook must pass before a reader unpacks it: declared and real
-  unpacked sizes, and an expat scan of the first sheet for uncalculated formulas and for
+  unpacked sizes, and an expat scan of each worksheet for uncalculated formulas and for
   the rows and columns its cells span;
 - ``limits``: the limits' checks and ``UnreadableFile``, the refusal a user reads;
 - ``columns``: the columns an import fills, header spellings and choice synonyms;

@@ -236,8 +236,9 @@ def execute_batch(batch: ImportBatch, data: bytes | None = None) -> ImportBatch:
     batch.match_on = outcome.match_on
     batch.report = {
         "format": known.name if known else "",
-        "sheet": getattr(table, "sheet", ""),
-        "header_row": getattr(table, "header_row", 1),
+        "sheet": table.sheet,
+        "header_row": table.header_row,
+        "header_rows": table.header_rows,
         "first_rows": outcome.first_rows,
         "warnings": outcome.warnings,
         "warning_count": outcome.warning_count,

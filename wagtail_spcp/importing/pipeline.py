@@ -152,7 +152,7 @@ def clean_rows(
     undecodable = table.undecodable
     contact_optional = match_on in (MatchKey.NAME, MatchKey.EXTERNAL_ID)
     keep_raw = match_on != MatchKey.EMAIL or "external_id" in header_for
-    numbers = getattr(table, "numbers", None) or range(2, len(table.rows) + 2)
+    numbers = table.numbers or range(2, len(table.rows) + 2)
     for position, raw in enumerate(table.rows):
         values, errors, warnings, rewrites = {}, [], [], []
         width = len(raw)

@@ -2,10 +2,11 @@
 
 First the zip directory: the sizes it declares and their compression ratio. Then every
 member is inflated once, in bounded chunks, to measure its real size, so a directory
-that understates sizes is caught after at most the declared size. The first worksheet is
-streamed through expat (no DTD, so no entities) on the way: formulas whose results were
-never saved are refused, and so is a sheet whose cells span more rows or columns than
-the limits allow, before any reader builds the sheet in memory.
+that understates sizes is caught after at most the declared size. Every worksheet is
+streamed through expat (no DTD, so no entities) on the way: a sheet whose cells span
+more rows or columns than the limits allow refuses the workbook, before any reader
+builds a sheet in memory; formulas whose results were never saved are noted per sheet,
+and refuse the workbook only when the sheet imported holds them.
 """
 
 import io
@@ -189,40 +190,48 @@ def _elements(xml: bytes, wanted: str) -> list:
     return found
 
 
-def first_sheet_part(data: bytes, archive: zipfile.ZipFile) -> str:
-    """The part holding the workbook's first worksheet, as readers open it."""
+def sheet_parts(data: bytes, archive: zipfile.ZipFile) -> list:
+    """The workbook's worksheets as (name, part) pairs, in the order readers list them.
+
+    Without the workbook's relationships, readers open the first worksheet part; it is
+    then the one sheet, named "".
+    """
     names = set(archive.namelist())
-    if WORKBOOK_RELS_PART in names:
-        sheets = _elements(_read_small(data, archive.getinfo(WORKBOOK_PART)), "sheet")
-        targets = {
-            rel.get("Id"): rel.get("Target", "")
-            for rel in _elements(
-                _read_small(data, archive.getinfo(WORKBOOK_RELS_PART)), "Relationship"
-            )
-        }
-        for sheet in sheets:
-            target = targets.get(sheet.get("id"), "")
-            part = posixpath.normpath(target[1:] if target.startswith("/") else f"xl/{target}")
-            if part not in names:
-                raise damaged()  # a reader would fail, or find a part these checks did not
-            if part.startswith("xl/worksheets/"):
-                return part
-    worksheets = sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml"))
-    return worksheets[0] if worksheets else ""
+    if WORKBOOK_RELS_PART not in names:
+        worksheets = sorted(
+            n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")
+        )
+        return [("", worksheets[0])] if worksheets else []
+    sheets = _elements(_read_small(data, archive.getinfo(WORKBOOK_PART)), "sheet")
+    targets = {
+        rel.get("Id"): rel.get("Target", "")
+        for rel in _elements(_read_small(data, archive.getinfo(WORKBOOK_RELS_PART)), "Relationship")
+    }
+    found = []
+    for sheet in sheets:
+        target = targets.get(sheet.get("id"), "")
+        part = posixpath.normpath(target[1:] if target.startswith("/") else f"xl/{target}")
+        if part not in names:
+            raise damaged()  # a reader would fail, or find a part these checks did not
+        if part.startswith("xl/worksheets/"):
+            found.append((sheet.get("name", ""), part))
+    return found
 
 
-# --- the first sheet --------------------------------------------------------------------
+# --- the worksheets ----------------------------------------------------------------------
 
 
 @dataclass
 class SheetArea:
-    """The rows and columns a sheet's cells span (1-based, inclusive), and its cell count."""
+    """The rows and columns a sheet's cells span (1-based, inclusive), its cell count, and
+    whether it holds formulas whose results were never saved."""
 
     first_row: int = 0
     last_row: int = 0
     first_column: int = 0
     last_column: int = 0
     cells: int = 0
+    uncalculated: bool = False
 
     @property
     def size(self) -> int:
@@ -286,7 +295,7 @@ def _attribute(attributes: list, name: str) -> str:
 
 
 class SheetScan:
-    """Streams a worksheet part: refuses uncalculated formulas and sheets beyond the limits.
+    """Streams a worksheet part: notes uncalculated formulas, refuses sheets beyond the limits.
 
     A cell counts when it holds a value, an inline string or a formula; its position is
     its ``r`` reference, or the one after the previous cell when it has none. Only
@@ -348,7 +357,7 @@ class SheetScan:
         if not self.in_cell:
             return
         if self.has_formula and not self.has_value:
-            raise uncalculated_formulas()
+            self.area.uncalculated = True
         if self.has_content:
             self._count_cell(self.row or 1, self.column or 1)
         self.in_cell = self.has_content = self.has_formula = self.has_value = False
@@ -378,17 +387,16 @@ class SheetScan:
             check_column_count(area.last_column - area.first_column + 1)
 
 
-def check_workbook(data: bytes) -> SheetArea:
-    """Check the whole archive and scan its first worksheet; the area its cells span."""
+def check_workbook(data: bytes) -> dict:
+    """Check the whole archive and scan its worksheets: {sheet name: ``SheetArea``}."""
     archive = open_archive(data)
-    sheet_part = first_sheet_part(data, archive)
-    scan = SheetScan()
+    sheets = sheet_parts(data, archive)
+    scans = {part: SheetScan() for _name, part in sheets}
     for member in archive.infolist():
-        if member.filename == sheet_part:
-            for chunk in member_chunks(data, member):
+        scan = scans.get(member.filename)
+        for chunk in member_chunks(data, member):
+            if scan is not None:
                 scan.feed(chunk)
+        if scan is not None:
             scan.feed(b"", last=True)
-        else:
-            for _chunk in member_chunks(data, member):
-                pass
-    return scan.area
+    return {name: scans[part].area for name, part in sheets}
