@@ -430,3 +430,38 @@ def undo_counts(report) -> dict:
         "kept_people": report["kept_people"],
         "gone": len(report["gone"]),
     }
+
+
+def _ids(ids) -> Q:
+    """Rows whose primary key is one of ``ids``, runs of consecutive keys as ranges.
+
+    Keys written by one import mostly come in runs (bulk inserts), so a large import
+    stays a short query rather than one parameter per row.
+    """
+    ids = sorted({int(pk) for pk in ids})
+    condition, singles = Q(pk__in=[]), []
+    start = 0
+    while start < len(ids):
+        end = start
+        while end + 1 < len(ids) and ids[end + 1] == ids[end] + 1:
+            end += 1
+        if end - start >= 2:
+            condition |= Q(pk__range=(ids[start], ids[end]))
+        else:
+            singles.extend(ids[start : end + 1])
+        start = end + 1
+    return condition | Q(pk__in=singles) if singles else condition
+
+
+def participations_of_batch(batch) -> Q:
+    """Participations ``batch`` created or updated (a condition on ``Participation``)."""
+    changes = batch.changes or {}
+    return Q(import_batch=batch) | _ids(changes.get("changed_participations", {}))
+
+
+def people_of_batch(batch) -> Q:
+    """People ``batch`` created or updated, or whose participation it created or updated."""
+    changes = batch.changes or {}
+    people = [*changes.get("created_people", []), *changes.get("changed_people", {})]
+    participations = Participation.objects.filter(participations_of_batch(batch))
+    return _ids(people) | Q(pk__in=participations.values("person_id"))
