@@ -110,6 +110,7 @@ def import_file(
     duplicate_policy=DuplicatePolicy.UPDATE,
     mapping=None,
     dry_run=False,
+    saved_mapping=None,
     **settings,
 ) -> ImportBatch:
     """Check, store and import a file in one go (the command line's path through the wizard).
@@ -117,7 +118,8 @@ def import_file(
     A file that cannot be read, or whose columns cannot be imported, raises
     ``ImportFailed`` before anything is stored, as the wizard refuses it at upload and
     at mapping. Once stored, the file runs as a batch exactly as a confirmed preview does.
-    ``settings``: any of ``SETTINGS`` (sheet, header row, value map, day first, match key).
+    ``settings``: any of ``SETTINGS`` (sheet, header row, value map, day first, match key);
+    ``saved_mapping``: the saved mapping the columns and settings came from, if any.
     """
     table = read_upload(data, file_name, settings.get("sheet"), settings.get("header_row"))
     try:
@@ -131,6 +133,7 @@ def import_file(
         duplicate_policy=duplicate_policy,
         mapping=mapping,
         dry_run=dry_run,
+        saved_mapping=saved_mapping,
         **settings,
     )
     return execute_batch(batch, data)
