@@ -5,6 +5,8 @@ from types import SimpleNamespace
 
 from django.urls import NoReverseMatch, reverse
 
+from wagtail import hooks
+
 import pytest
 
 from wagtail_spcp.choices import MatchKey
@@ -181,3 +183,11 @@ def test_regional_staff_may_not_change_a_shared_mapping(world, mappings, login, 
     history = client.get(url("history", mappings.shared))
     assert history.status_code == 200
     assert url("edit", mappings.shared) not in history.text
+
+
+@pytest.mark.django_db
+def test_mapping_model_permissions_are_not_offered_to_groups():
+    # Access follows "Can import participants" and the user's regions, not these.
+    offered = {p.codename for hook in hooks.get_hooks("register_permissions") for p in hook()}
+    assert "import_participation" in offered
+    assert not {codename for codename in offered if codename.endswith("_importmapping")}
