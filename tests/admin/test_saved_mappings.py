@@ -191,3 +191,18 @@ def test_mapping_model_permissions_are_not_offered_to_groups():
     offered = {p.codename for hook in hooks.get_hooks("register_permissions") for p in hook()}
     assert "import_participation" in offered
     assert not {codename for codename in offered if codename.endswith("_importmapping")}
+
+
+def test_listing_queries_do_not_grow_with_the_mappings(
+    world, mappings, login, django_assert_max_num_queries
+):
+    client = login(world.users["staff_a"])
+    client.get(reverse(INDEX))  # warm the session and the user's permission cache
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse(INDEX))
+    ImportMapping.objects.bulk_create(
+        ImportMapping(name=f"Form {n}", region=world.a.region, columns={}) for n in range(15)
+    )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse(INDEX))
+    assert len(listed(response)) == 18

@@ -21,6 +21,7 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..importing.mappings import (
+    changeable_mappings,
     delete_mapping,
     mappings_for,
     may_change,
@@ -74,13 +75,18 @@ class MappingIndexView(generic.IndexView):
     def get_base_queryset(self):
         return mappings_for(self.request.user)
 
+    @cached_property
+    def changeable(self):
+        """The ids of the mappings the user may change, read once for the whole page."""
+        return set(changeable_mappings(self.request.user).values_list("pk", flat=True))
+
     def get_edit_url(self, instance):
-        if may_change(self.request.user, instance):
+        if instance.pk in self.changeable:
             return super().get_edit_url(instance)
         return None
 
     def get_delete_url(self, instance):
-        if may_change(self.request.user, instance):
+        if instance.pk in self.changeable:
             return super().get_delete_url(instance)
         return None
 
