@@ -9,10 +9,14 @@ from .overdue import is_overdue
 
 
 class RegionColumn(Column):
-    """The region owning a row, reached through ``lookup`` (a double-underscore path)."""
+    """The region owning a row, reached through ``lookup`` (a double-underscore path).
 
-    def __init__(self, name="region", lookup="office__region", **kwargs):
+    A row of no region shows ``empty_label`` (blank unless given).
+    """
+
+    def __init__(self, name="region", lookup="office__region", empty_label="", **kwargs):
         self.lookup = lookup
+        self.empty_label = empty_label
         kwargs.setdefault("label", _("Region"))
         kwargs.setdefault("sort_key", f"{lookup}__sort_order")
         super().__init__(name, **kwargs)
@@ -22,7 +26,7 @@ class RegionColumn(Column):
         for part in self.lookup.split("__"):
             value = getattr(value, part, None)
             if value is None:
-                return ""
+                return self.empty_label
         return str(value)
 
 
@@ -62,3 +66,14 @@ class DueDateColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         context["overdue"] = is_overdue(instance)
         return context
+
+
+class MappedColumnsColumn(NumberColumn):
+    """How many of a saved mapping's columns it imports (a blank field: not imported)."""
+
+    def __init__(self, name="mapped_columns", **kwargs):
+        kwargs.setdefault("label", _("Mapped columns"))
+        super().__init__(name, **kwargs)
+
+    def get_value(self, instance):
+        return sum(1 for field in (instance.columns or {}).values() if field)

@@ -11,9 +11,11 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets.button import HeaderButton
@@ -26,6 +28,7 @@ from ..access import scope_queryset, user_can_see
 from ..choices import EngagementStage
 from ..importing.batches import ACTION_EXPORT, mark_interrupted
 from ..importing.widgets import neutralise_formula
+from ..models import Person
 from .audit import log_stage_change
 from .permissions import participants_permission_checker
 
@@ -298,6 +301,26 @@ class ImportBatchIndexView(RegionScopedListingMixin, generic.IndexView):
         if participants_permission_checker.user_may_import(self.request.user):
             return reverse("wagtail_spcp_importing:batch", args=(instance.pk,))
         return super().get_inspect_url(instance)
+
+    @cached_property
+    def user_may_list_people(self):
+        return policy_registry.get_by_type(Person).user_has_any_permission(
+            self.request.user, {"view", "change"}
+        )
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if self.user_may_list_people and not instance.dry_run:
+            query = urlencode({"import_batch": instance.pk})
+            buttons.append(
+                MenuItem(
+                    _("People it brought in or updated"),
+                    url=f"{reverse('wagtailsnippets_wagtail_spcp_person:list')}?{query}",
+                    icon_name="user",
+                    priority=40,
+                )
+            )
+        return buttons
 
     @cached_property
     def header_buttons(self):

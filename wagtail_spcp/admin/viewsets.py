@@ -47,6 +47,7 @@ from .forms import (
     RegionScopedInlinePanel,
 )
 from .merge import MergePeopleView
+from .saved_mappings import ImportMappingViewSet
 
 
 class RegionViewSet(SnippetViewSet):
@@ -566,6 +567,7 @@ class PartnershipsViewSetGroup(SnippetViewSetGroup):
         PersonViewSet,
         ParticipationViewSet,
         ImportBatchViewSet,
+        ImportMappingViewSet,
         RegionViewSet,
         OfficeViewSet,
     )

@@ -110,6 +110,7 @@ def import_file(
     duplicate_policy=DuplicatePolicy.UPDATE,
     mapping=None,
     dry_run=False,
+    saved_mapping=None,
     **settings,
 ) -> ImportBatch:
     """Check, store and import a file in one go (the command line's path through the wizard).
@@ -117,7 +118,8 @@ def import_file(
     A file that cannot be read, or whose columns cannot be imported, raises
     ``ImportFailed`` before anything is stored, as the wizard refuses it at upload and
     at mapping. Once stored, the file runs as a batch exactly as a confirmed preview does.
-    ``settings``: any of ``SETTINGS`` (sheet, header row, value map, day first, match key).
+    ``settings``: any of ``SETTINGS`` (sheet, header row, value map, day first, match key);
+    ``saved_mapping``: the saved mapping the columns and settings came from, if any.
     """
     table = read_upload(data, file_name, settings.get("sheet"), settings.get("header_row"))
     try:
@@ -131,6 +133,7 @@ def import_file(
         duplicate_policy=duplicate_policy,
         mapping=mapping,
         dry_run=dry_run,
+        saved_mapping=saved_mapping,
         **settings,
     )
     return execute_batch(batch, data)
@@ -431,3 +434,38 @@ def undo_counts(report) -> dict:
         "kept_people": report["kept_people"],
         "gone": len(report["gone"]),
     }
+
+
+def _ids(ids) -> Q:
+    """Rows whose primary key is one of ``ids``, runs of consecutive keys as ranges.
+
+    Keys written by one import mostly come in runs (bulk inserts), so a large import
+    stays a short query rather than one parameter per row.
+    """
+    ids = sorted({int(pk) for pk in ids})
+    condition, singles = Q(pk__in=[]), []
+    start = 0
+    while start < len(ids):
+        end = start
+        while end + 1 < len(ids) and ids[end + 1] == ids[end] + 1:
+            end += 1
+        if end - start >= 2:
+            condition |= Q(pk__range=(ids[start], ids[end]))
+        else:
+            singles.extend(ids[start : end + 1])
+        start = end + 1
+    return condition | Q(pk__in=singles) if singles else condition
+
+
+def participations_of_batch(batch) -> Q:
+    """Participations ``batch`` created or updated (a condition on ``Participation``)."""
+    changes = batch.changes or {}
+    return Q(import_batch=batch) | _ids(changes.get("changed_participations", {}))
+
+
+def people_of_batch(batch) -> Q:
+    """People ``batch`` created or updated, or whose participation it created or updated."""
+    changes = batch.changes or {}
+    people = [*changes.get("created_people", []), *changes.get("changed_people", {})]
+    participations = Participation.objects.filter(participations_of_batch(batch))
+    return _ids(people) | Q(pk__in=participations.values("person_id"))

@@ -39,6 +39,21 @@ def may_change(user, mapping) -> bool:
     return sees_all_regions(user) or regions_for_user(user).filter(pk=mapping.region_id).exists()
 
 
+def changeable_mappings(user):
+    """The mappings ``user`` may rename or delete (see ``may_change``)."""
+    if sees_all_regions(user):
+        return ImportMapping.objects.all()
+    return ImportMapping.objects.filter(region__in=regions_for_user(user))
+
+
+def name_taken(name, region, *, exclude=None) -> bool:
+    """Whether ``region`` (None: the shared mappings) already has a mapping called ``name``."""
+    same = ImportMapping.objects.filter(name=name, region=region)
+    if exclude is not None and exclude.pk is not None:
+        same = same.exclude(pk=exclude.pk)
+    return same.exists()
+
+
 def save_mapping(
     name, columns, *, user, region, value_map=None, match_on="", day_first=None
 ) -> ImportMapping:
@@ -63,6 +78,28 @@ def save_mapping(
                 setattr(mapping, field, value)
             mapping.save(update_fields=[*settings, "updated_at"])
         log(mapping, "wagtail.create" if created else "wagtail.edit", user=user)
+    return mapping
+
+
+def rename_mapping(mapping, name, *, user) -> ImportMapping:
+    """Rename ``mapping`` if ``user`` may change it, with an audit entry naming both names."""
+    if not may_change(user, mapping):
+        raise PermissionDenied("This mapping belongs to another region.")
+    with transaction.atomic():
+        old_name = (
+            ImportMapping.objects.select_for_update()
+            .values_list("name", flat=True)
+            .get(pk=mapping.pk)
+        )
+        mapping.name = name
+        if name != old_name:
+            mapping.save(update_fields=["name", "updated_at"])
+            log(
+                mapping,
+                "wagtail.rename",
+                user=user,
+                data={"title": {"old": old_name, "new": name}},
+            )
     return mapping
 
 
