@@ -1,7 +1,9 @@
-"""Template helpers for the public pages: place names, JSON-LD and the agency identity."""
+"""Template helpers for the public pages: place names, JSON-LD, the agency identity, USWDS."""
 
 from django import template
+from django.templatetags.static import static
 
+from .. import conf
 from ..states import place_name as _place_name
 from ..structured_data import agency, json_ld_script, office_json_ld
 
@@ -28,3 +30,12 @@ def office_json_ld_script(context, office, state_codes=(), url=""):
 def spcp_agency():
     """The agency's name and URL, for identifiers and footers."""
     return agency()
+
+
+@register.simple_tag
+def uswds_static(path):
+    """The URL of a file in USWDS's ``dist`` folder, under ``SPCP_USWDS_STATIC``.
+
+    ``{% uswds_static "img/us_flag_small.png" %}``
+    """
+    return static(f"{conf.uswds_static()}/{path}")
