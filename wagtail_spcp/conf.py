@@ -26,6 +26,14 @@ def agency() -> dict:
     return _setting("WAGTAIL_SPCP_AGENCY", {})
 
 
+def uswds_static() -> str:
+    """``SPCP_USWDS_STATIC``: the static path where the site serves USWDS's ``dist`` folder.
+
+    The public templates take USWDS's icons from there (default ``vendor/uswds``).
+    """
+    return str(_setting("SPCP_USWDS_STATIC", "vendor/uswds")).strip("/")
+
+
 def max_upload_bytes() -> int:
     """``SPCP_IMPORT_MAX_BYTES``: the largest file the importer accepts (default 10 MB)."""
     return int(_setting("SPCP_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))

@@ -11,15 +11,21 @@ from .choices import OfficeKind
 from .states import place_name
 
 
-def agency() -> dict:
-    """The agency the offices belong to: ``WAGTAIL_SPCP_AGENCY`` or the site name."""
+def agency(identity=None) -> dict:
+    """The agency the offices belong to.
+
+    The site's ``AgencyIdentity`` when it names one, else ``WAGTAIL_SPCP_AGENCY``, else the
+    site name.
+    """
+    if identity is not None and identity.agency_name:
+        return {"name": identity.agency_name, "url": identity.agency_url}
     default = {"name": getattr(settings, "WAGTAIL_SITE_NAME", ""), "url": ""}
     return default | conf.agency()
 
 
-def office_json_ld(office, state_codes=(), url: str = "") -> dict:
+def office_json_ld(office, state_codes=(), url: str = "", organisation=None) -> dict:
     """A GovernmentOffice with address, telephone, area served and parent organisation."""
-    organisation = agency()
+    organisation = organisation or agency()
     data = {
         "@context": "https://schema.org",
         "@type": "GovernmentOffice",

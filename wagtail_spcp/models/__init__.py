@@ -4,6 +4,7 @@ from .audit import RegionScopedLogEntry
 from .councils import Council, CouncilMeeting, CouncilMembership
 from .engagements import ActionItem, BreakoutGroup, Concern, Engagement, EngagementMilestone
 from .finder_page import OfficeFinderPage, OfficeFinderPageMixin
+from .identity import AgencyIdentity
 from .imports import ImportBatch, ImportFile, ImportMapping
 from .offices import Office, Region, RegionState
 from .people import Participation, Person
@@ -20,6 +21,7 @@ from .programs import (
 
 __all__ = [
     "ActionItem",
+    "AgencyIdentity",
     "BreakoutGroup",
     "CaseStudyPage",
     "CaseStudyPageMixin",

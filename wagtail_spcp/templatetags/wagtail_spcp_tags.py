@@ -1,7 +1,12 @@
-"""Template helpers for the public pages: place names, JSON-LD and the agency identity."""
+"""Template helpers for the public pages: place names, JSON-LD, the agency identity, USWDS."""
 
 from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
+from .. import conf
+from ..models.identity import AgencyIdentity
 from ..states import place_name as _place_name
 from ..structured_data import agency, json_ld_script, office_json_ld
 
@@ -21,10 +26,42 @@ def office_json_ld_script(context, office, state_codes=(), url=""):
     if url and request is not None:
         url = request.build_absolute_uri(url)
     codes = [getattr(state, "code", state) for state in state_codes or ()]
-    return json_ld_script(office_json_ld(office, codes, url))
+    organisation = agency(AgencyIdentity.for_public_request(request)) if request else None
+    return json_ld_script(office_json_ld(office, codes, url, organisation))
+
+
+@register.simple_tag(takes_context=True)
+def spcp_identity(context):
+    """The request's site's ``AgencyIdentity`` (unsaved defaults when none is saved)."""
+    return AgencyIdentity.for_public_request(context.get("request"))
 
 
 @register.simple_tag
-def spcp_agency():
-    """The agency's name and URL, for identifiers and footers."""
-    return agency()
+def uswds_static(path):
+    """The URL of a file in USWDS's ``dist`` folder, under ``SPCP_USWDS_STATIC``.
+
+    ``{% uswds_static "img/us_flag_small.png" %}``
+    """
+    return static(f"{conf.uswds_static()}/{path}")
+
+
+LOCK_PATH = (
+    "M26 0c10.493 0 19 8.507 19 19v9h3a4 4 0 0 1 4 4v28a4 4 0 0 1-4 4H4a4 4 0 0 1-4-4V32"
+    "a4 4 0 0 1 4-4h3v-9C7 8.507 15.507 0 26 0zm0 8c-5.979 0-10.843 4.77-10.996 10.712L15 19"
+    "v9h22v-9c0-6.075-4.925-11-11-11z"
+)
+
+
+@register.simple_tag
+def uswds_lock_icon():
+    """The padlock of the USWDS banner's HTTPS guidance, as inline SVG with a translated name."""
+    return format_html(
+        '<span class="icon-lock"><svg xmlns="http://www.w3.org/2000/svg" width="52" height="64" '
+        'viewBox="0 0 52 64" class="usa-banner__lock-image" role="img" '
+        'aria-labelledby="banner-lock-description" focusable="false">'
+        '<title id="banner-lock-title">{}</title><desc id="banner-lock-description">{}</desc>'
+        '<path fill="#000000" fill-rule="evenodd" d="{}"/></svg></span>',
+        gettext("Lock"),
+        gettext("Locked padlock icon"),
+        LOCK_PATH,
+    )

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Site
 from spcp_demo.home.models import HomePage
 from wagtail_spcp.models import (
     ActionItem,
+    AgencyIdentity,
     BreakoutGroup,
     CaseStudyPage,
     Concern,
@@ -117,11 +118,29 @@ def ensure_pages() -> dict:
         home, OfficeFinderPage(show_in_menus=True, **data["finder"])
     )
     programs = [ensure_program(index, program, finder) for program in data["programs"]]
+    ensure_identity(home)
     if home.finder_page_id is None and home.featured_program_id is None:
         home.finder_page = finder
         home.featured_program = programs[0]
         home.save_revision().publish()
     return {program.slug: program for program in programs}
+
+
+def ensure_identity(home) -> AgencyIdentity:
+    """The default site's agency identity, unless an editor has saved one already.
+
+    ``about_page`` names the slug of a demo page under home that the "About" link points at;
+    the demo has no pages for the other required links, so they stay blank (and hidden).
+    """
+    site = Site.objects.get(is_default_site=True)
+    existing = AgencyIdentity.objects.filter(site=site).first()
+    if existing:
+        return existing
+    data = read_json("demo_identity.json")
+    about = home.get_children().filter(slug=data.pop("about_page")).first()
+    return AgencyIdentity.objects.create(
+        site=site, about_url=about.get_url(current_site=site) if about else "", **data
+    )
 
 
 def ensure_people(rows, region) -> list[Person]:
