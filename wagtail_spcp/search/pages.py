@@ -52,7 +52,7 @@ class Promotion:
     page: Page | None = None
 
 
-def promoted_results(query: str, site: Site | None) -> list[Promotion]:
+def promoted_results(query: str, site: Site | None, request=None) -> list[Promotion]:
     """The editors' picks for ``query`` in their order, leaving out pages visitors may not see.
 
     Empty when ``wagtail.contrib.search_promotions`` is not installed.
@@ -61,11 +61,8 @@ def promoted_results(query: str, site: Site | None) -> list[Promotion]:
         return []
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
-    picks = list(
-        SearchPromotion.objects.filter(
-            query__query_string=normalise_query_string(query)
-        ).order_by("sort_order", "pk")
-    )
+    picks = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+    picks = list(picks.order_by("sort_order", "pk"))
     if not picks:
         return []
     visible = {
@@ -83,7 +80,7 @@ def promoted_results(query: str, site: Site | None) -> list[Promotion]:
             promotions.append(
                 Promotion(
                     title=page.title,
-                    url=page.get_url(),
+                    url=page.get_url(request),
                     description=pick.description or page_summary(page),
                     page=page,
                 )

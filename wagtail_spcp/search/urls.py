@@ -1,6 +1,6 @@
-"""The public search page's URLconf: a site mounts it where its search lives (the demo: ``/search/``).
+"""The public search page's URLconf, mounted by a site where its search lives.
 
-Include it before Wagtail's catch-all page URLs.
+The demo mounts it at ``/search/``, before Wagtail's catch-all page URLs.
 """
 
 from django.urls import path

@@ -42,7 +42,7 @@ def search(request):
     words = search_words(query)
     site = Site.find_for_request(request)
 
-    promotions = promoted_results(query, site)
+    promotions = promoted_results(query, site, request)
     if words:
         promoted_pages = [promotion.page.pk for promotion in promotions if promotion.page]
         found = searchable_pages(site).exclude(pk__in=promoted_pages).search(words)
@@ -56,7 +56,7 @@ def search(request):
     context = {
         "query": query,
         "promotions": promotions if first_page else [],
-        "results": _describe(results_page.object_list),
+        "results": _describe(results_page.object_list, request),
         "results_page": results_page,
         "page_numbers": _page_numbers(results_page),
         "total": results_page.paginator.count + len(promotions),
@@ -68,7 +68,7 @@ def search(request):
     return response
 
 
-def _describe(pages) -> list[SearchResult]:
+def _describe(pages, request) -> list[SearchResult]:
     """The results of one page of the listing, read from their specific page types."""
     ids = [page.pk for page in pages]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
@@ -80,7 +80,7 @@ def _describe(pages) -> list[SearchResult]:
         results.append(
             SearchResult(
                 title=page.title,
-                url=page.get_url(),
+                url=page.get_url(request),
                 page_type=page_type_label(page),
                 summary=page_summary(page),
             )
