@@ -7,11 +7,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from wagtail_spcp import urls as spcp_urls
+from wagtail_spcp.search import urls as spcp_search_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/spcp/", include(spcp_urls)),
+    path("search/", include(spcp_search_urls)),
     path("sitemap.xml", sitemap),
 ]
 

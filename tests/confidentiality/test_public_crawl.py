@@ -1,11 +1,15 @@
 """An anonymous visitor crawls every public URL; no confidential marker may appear anywhere."""
 
 import copy
+import json
 import re
 from collections import deque
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from django.conf import settings
 from django.core.management import call_command
+from django.utils.html import escape
 
 import pytest
 
@@ -73,9 +77,12 @@ def assert_no_markers(markers, responses):
 
 
 def test_crawl_of_every_public_page_and_the_sitemap_shows_no_marker(client, markers, public_site):
-    responses = crawl(client, ["/", "/sitemap.xml"])
+    responses = crawl(client, ["/", "/sitemap.xml", "/search/", "/search/?q=council"])
 
     assert responses["/sitemap.xml"][0] == 200
+    assert "/search/" not in responses["/sitemap.xml"][1]
+    status, search_page = responses["/search/?q=council"]
+    assert status == 200 and 'class="spcp-search-result"' in search_page
     assert len(responses) > 10, sorted(responses)
     council_pages = [path for path in responses if "/councils/" in path]
     assert council_pages, "the public council page should be reachable from its region page"
@@ -93,6 +100,7 @@ def test_finder_and_api_queries_for_each_marker_show_no_marker(client, markers, 
             f"{finder}?q={marker}",
             f"/api/spcp/offices/lookup?q={marker}",
             f"{search}?q={marker}",
+            f"/search/?q={marker}",
         ]
     paths += ["/api/spcp/offices/", f"{finder}?q=Riverton, TX", "/api/spcp/offices/lookup?q=TX"]
     responses = {path: client.get(path) for path in paths}
@@ -102,6 +110,7 @@ def test_finder_and_api_queries_for_each_marker_show_no_marker(client, markers, 
     # Positive controls: the finder and the site search do find public things.
     assert "Southwest" in client.get(f"{finder}?q=Galveston, TX").content.decode()
     assert "Cedar Hollow" in client.get(f"{search}?q=Cedar Hollow").content.decode()
+    assert "Cedar Hollow" in client.get("/search/?q=Cedar Hollow").content.decode()
     # The query itself is echoed back (escaped) on the finder page; compare everything else.
     for path, response in responses.items():
         body = response.content.decode()
@@ -120,3 +129,40 @@ def test_error_pages_show_no_marker(client, markers, public_site, confidential_r
         response = client.get(path)
         assert response.status_code == 404
         assert not markers.found_in(response.content.decode()), path
+
+
+def demo_confidential_strings() -> tuple[list[str], list[str], list[str]]:
+    """From the demo fixtures: participants' full names, their emails, and engagement details."""
+    fixtures = Path(settings.FIXTURE_DIRS[0])
+    people = json.loads((fixtures / "demo_people.json").read_text(encoding="utf-8"))
+    demo = json.loads((fixtures / "demo_engagement.json").read_text(encoding="utf-8"))
+    names = [f"{person['first_name']} {person['last_name']}" for person in people]
+    emails = [person["email"] for person in people]
+    council = demo["council"]
+    details = [
+        demo["engagement"]["title"],
+        demo["engagement"]["law_enforcement_agency"],
+        council["name"],
+        council["rules_of_engagement"],
+        *(meeting["minutes"] for meeting in council["meetings"] if meeting.get("minutes")),
+        *(concern["text"] for concern in demo["concerns"]),
+        *(item["title"] for item in demo["action_items"]),
+        *(person["organisation"] for person in people if person["organisation"]),
+    ]
+    return names, emails, details
+
+
+def test_site_search_for_demo_participants_and_engagement_finds_nothing(client, public_site):
+    names, emails, details = demo_confidential_strings()
+    confidential = [text.lower() for text in names + emails + details]
+
+    for query in names + emails + details:
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200
+        html = response.content.decode()
+        if query in names:
+            assert "0 results for" in html, query
+        # The query is shown back to the visitor; nothing else confidential may appear.
+        shown = html.lower().replace(escape(query).lower(), "").replace(query.lower(), "")
+        leaked = [text for text in confidential if text in shown]
+        assert not leaked, f"searching {query!r} showed {leaked}"

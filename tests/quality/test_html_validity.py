@@ -76,6 +76,43 @@ def test_public_page_types_have_no_html_errors(client, checker, tmp_path):
     ]
 
 
+@pytest.mark.django_db
+def test_site_search_states_have_no_html_errors(client, checker, tmp_path, monkeypatch):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from wagtail_spcp.search import views
+
+    call_command("load_demo", "--no-admin", verbosity=0)
+    SearchPromotion.objects.create(
+        query=Query.get("council"),
+        external_link_url="https://www.justice.gov/crs",
+        external_link_text="Community Relations Service",
+        description="The agency's own site.",
+    )
+    monkeypatch.setattr(views, "RESULTS_PER_PAGE", 1)  # pagination with a few demo pages
+    paths = {
+        "empty": "/search/",
+        "promoted": "/search/?q=council",
+        "paginated": "/search/?q=program&page=2",
+        "none": "/search/?q=<b>zebra</b>",
+    }
+    files = []
+    for name, path in paths.items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        file = tmp_path / f"search_{name}.html"
+        file.write_bytes(response.content)
+        files.append(file)
+    assert 'class="usa-pagination"' in files[2].read_text()
+
+    errors = checker(files)
+
+    assert not errors, [
+        f"{Path(message['url']).name}:{message.get('lastLine')}: {message['message']}"
+        for message in errors
+    ]
+
+
 def test_the_checker_reports_real_errors(checker, tmp_path):
     broken = tmp_path / "broken.html"
     broken.write_text("<!DOCTYPE html><html lang=en><title>x</title><p><div></p></div>")

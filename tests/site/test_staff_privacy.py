@@ -53,6 +53,13 @@ def test_the_demo_strips_admin_queries_from_the_development_server_log():
     assert any(isinstance(f, StripQueryStrings) for f in server.filters)
 
 
+def test_the_demo_strips_site_search_queries_from_the_development_server_log():
+    server = logging.getLogger("django.server")
+    record = server_record("GET /search/?q=Maria+Garcia&page=2 HTTP/1.1")
+    assert all(f.filter(record) for f in server.filters)
+    assert record.getMessage().startswith('"GET /search/ HTTP/1.1"')
+
+
 @pytest.mark.django_db
 def test_admin_pages_load_no_gravatar(client, django_user_model):
     admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -133,14 +134,15 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "rtf", "txt", "xlsx", "z
 
 # Participant data is confidential: never write personal details to logs. Admin searches
 # carry names and emails in the query string, so the development server's access log
-# leaves out the query string of admin requests (for gunicorn, see docs/deploying.md).
+# leaves out the query string of admin requests, and of the public site search, where a
+# visitor may type a name (for gunicorn, see docs/deploying.md).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
         "strip_admin_queries": {
             "()": "wagtail_spcp.log_filters.StripQueryStrings",
-            "paths": ["/admin/"],
+            "paths": ["/admin/", "/search/"],
         },
     },
     "formatters": {
