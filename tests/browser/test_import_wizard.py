@@ -149,7 +149,8 @@ def test_a_two_row_header_survey_export_through_values_and_rewrites(
     page.wait_for_url("**/values/")
     axe_check("values")
     assert no_sideways_scroll(page)
-    page.get_by_label("Clergy").select_option(label="Faith and clergy")
+    # "Clergy" is a known word for the faith sector: only the other value is asked about.
+    assert page.get_by_label("Clergy", exact=True).count() == 0
     page.get_by_label("Neighborhood association").select_option(label="Business and community")
     page.get_by_role("button", name="Preview the import").click()
 
@@ -176,4 +177,4 @@ def test_a_two_row_header_survey_export_through_values_and_rewrites(
     assert sectors == {"Ortega": "business", "Whitman": "faith"}
     assert Person.objects.get(email="kevin.tran@example.net").phone == "+18605550114"
     saved = ImportMapping.objects.get(name="Hartford survey")
-    assert saved.value_map["sector"]["Clergy"] == "faith"
+    assert saved.value_map["sector"]["Neighborhood association"] == "business"
