@@ -89,7 +89,7 @@ def _describe(pages, request) -> list[SearchResult]:
 
 
 def _page_numbers(results_page) -> list[int | None]:
-    """The page links to show: first, last and neighbours of the current one; None for a gap."""
+    """The page links to show: first, last and neighbors of the current one; None for a gap."""
     paginator = results_page.paginator
     if paginator.num_pages < 2:
         return []
