@@ -60,8 +60,8 @@ class MeetAfterMatching:
         self.barrier = threading.Barrier(2, timeout=5)
         original = pipeline.match_existing
 
-        def match_then_meet(rows, policy, engagement):
-            matches = original(rows, policy, engagement)
+        def match_then_meet(*args, **kwargs):
+            matches = original(*args, **kwargs)
             try:
                 self.barrier.wait()
             except threading.BrokenBarrierError:

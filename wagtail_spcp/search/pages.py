@@ -22,7 +22,7 @@ SUMMARY_FIELDS = ("summary", "intro", "narrative", "body")
 
 def clean_query(raw: str) -> str:
     """The query as shown back to the visitor: spaces collapsed, at most 100 characters."""
-    return " ".join(raw.split())[:QUERY_MAX_LENGTH]
+    return " ".join(raw.replace("\x00", " ").split())[:QUERY_MAX_LENGTH]
 
 
 def search_words(query: str) -> str:
