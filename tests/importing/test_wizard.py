@@ -134,3 +134,31 @@ def test_an_unsure_header_is_offered_not_applied(client, staff, engagement):
     assert suggested(page)[f"column_{headers.index('Contact')}"] == ""
     content = page.content.decode()
     assert re.search(r"Could be:\s*Consent to contact", content)
+
+
+def test_staff_choose_another_sheet_and_header_row(client, staff, engagement):
+    map_url = upload(client, engagement, "several-sheets.xlsx").url
+    page = client.get(map_url)
+    assert page.context["profile"]["sheet"] == "Participants"
+    assert "Headers read from row 1 of the sheet “Participants”." in page.content.decode()
+
+    page = client.get(map_url, {"sheet": "Lists", "header_row": 1})
+    assert page.context["profile"]["sheet"] == "Lists"
+    assert page.context["form"].headers == ["Sector", "Role"]
+
+    page = client.get(map_url, {"sheet": "Participants", "header_row": 2})
+    assert page.context["profile"]["header_row"] == 2
+    assert page.context["form"].headers[0] == "Erin"
+    # The batch reads the file the way staff chose.
+    choices = suggested(page)
+    choices.update({"column_0": "first_name", "column_1": "last_name", "column_2": "email"})
+    client.post(map_url, choices)
+    draft = ImportBatch.objects.get(dry_run=True)
+    assert (draft.sheet, draft.header_row) == ("Participants", 2)
+
+
+def test_a_header_row_past_the_end_is_refused_with_a_message(client, staff, engagement):
+    map_url = upload(client, engagement, "several-sheets.xlsx").url
+    page = client.get(map_url, {"sheet": "Participants", "header_row": 500})
+    assert "cannot be the header row" in page.content.decode()
+    assert page.context["profile"]["header_row"] == 1  # the table found is kept
