@@ -1,14 +1,15 @@
 """Writing spreadsheets: the one XLSX writer and the one CSV writer of the app's files.
 
-XLSX is written with openpyxl's write-only mode, row by row, so memory stays flat for
-large exports. Every text cell is formula-safe (``neutralise_formula``) and loses the
-control characters an XML file cannot hold.
+XLSX is written with XlsxWriter in constant-memory mode, row by row, so memory stays flat
+for large exports. Every text cell is written as text (never a formula, a number or a
+link), is formula-safe for other programs (``neutralise_formula``) and loses the control
+characters an XML file cannot hold.
 """
 
 import csv
 import io
 
-from openpyxl import Workbook
+import xlsxwriter
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from .widgets import neutralise_formula
@@ -21,15 +22,23 @@ def safe_cell(value):
     return value
 
 
+WORKBOOK_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+}
+
+
 def xlsx_bytes(sheets) -> bytes:
     """A workbook of ``sheets``: (title, rows) pairs, each row a list of cell values."""
-    workbook = Workbook(write_only=True)
-    for title, rows in sheets:
-        sheet = workbook.create_sheet(str(title)[:31] or "Sheet1")
-        for row in rows:
-            sheet.append([safe_cell(value) for value in row])
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    workbook = xlsxwriter.Workbook(buffer, WORKBOOK_OPTIONS)
+    for title, rows in sheets:
+        sheet = workbook.add_worksheet(str(title)[:31] or "Sheet1")
+        for number, row in enumerate(rows):
+            sheet.write_row(number, 0, [safe_cell(value) for value in row])
+    workbook.close()
     return buffer.getvalue()
 
 
