@@ -68,7 +68,12 @@ class _Lookups:
         self.region_people = Person.objects.in_region(engagement.office.region).order_by()
         self.engagement = engagement
         self.by_email = self._by_email(rows)
-        self.by_name_phone = self._by_name_phone(rows) if "name_phone" in needed else {}
+        self.by_name_phone = {}
+        if "name_phone" in needed:
+            unmatched = rows
+            if needed[0] == "email":  # a row whose email finds someone never looks further
+                unmatched = [row for row in rows if row.values.get("email") not in self.by_email]
+            self.by_name_phone = self._by_name_phone(unmatched)
         self.by_external_id = self._by_external_id(rows)
         self.by_name = self._by_name() if "name" in needed else {}
 
