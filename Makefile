@@ -8,6 +8,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The suite runs again on PostgreSQL when this server answers.
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+# Browser flows and the HTML and translation checks do not depend on the database:
+# they run once, in the SQLite pass; the PostgreSQL pass runs everything else.
+ONCE_ONLY := -m "not browser" --ignore=tests/quality
 # Parallel test processes (pytest-xdist); one per core by default.
 TEST_WORKERS ?= auto
 
@@ -62,7 +65,7 @@ test: lint browser gettext assets
 	else url=""; fi; \
 	if [ -n "$$url" ]; then \
 		echo "== pytest on PostgreSQL"; \
-		DATABASE_URL="$$url" $(VENV)/bin/pytest -q -n $(TEST_WORKERS) || exit 1; \
+		DATABASE_URL="$$url" $(VENV)/bin/pytest -q -n $(TEST_WORKERS) $(ONCE_ONLY) || exit 1; \
 		echo "Test databases: SQLite, PostgreSQL"; \
 	elif [ "$$CI" = "true" ]; then \
 		echo "CI=true: PostgreSQL is not reachable on 127.0.0.1:5432 and DATABASE_URL is unset"; exit 1; \
