@@ -32,10 +32,13 @@ def search_words(query: str) -> str:
 
 
 def searchable_pages(site: Site | None):
-    """Every page a visitor may find: live, without view restrictions, in ``site``'s tree."""
+    """Every page a visitor may find: live, without view restrictions, in ``site``'s tree.
+
+    With Wagtail's i18n, the tree of the language being shown (the root page's translation).
+    """
     if site is None:
         return Page.objects.none()
-    return Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    return Page.objects.live().public().descendant_of(site.root_page.localized, inclusive=True)
 
 
 def promotions_installed() -> bool:

@@ -106,7 +106,11 @@ def _suggested_pages(site):
     pages = []
     for model in (OfficeFinderPage, ProgramIndexPage):
         page = (
-            model.objects.live().public().descendant_of(site.root_page).order_by("path").first()
+            model.objects.live()
+            .public()
+            .descendant_of(site.root_page.localized)
+            .order_by("path")
+            .first()
             if site
             else None
         )
