@@ -52,15 +52,48 @@ def other_languages() -> list[str]:
     return [code for code in get_content_languages() if code != active]
 
 
-def live_translations(page) -> dict[str, Page]:
-    """``page`` and its live, public translations, by language code (one query)."""
-    pages = (
-        Page.objects.filter(translation_key=page.translation_key)
-        .live()
-        .public()
-        .select_related("locale")
-    )
-    return {translated.locale.language_code: translated for translated in pages}
+def request_memo(request, key, build):
+    """``build()``, computed once per request (the header and the head ask more than once)."""
+    if request is None:
+        return build()
+    memo = request.__dict__.setdefault("_spcp_languages", {})
+    if key not in memo:
+        memo[key] = build()
+    return memo[key]
+
+
+def live_translations(page, request=None) -> dict[str, Page]:
+    """``page`` and its live, public translations, by language code."""
+
+    def build():
+        pages = Page.objects.filter(translation_key=page.translation_key).live().public()
+        pages = pages.select_related("locale")
+        return {translated.locale.language_code: translated for translated in pages}
+
+    return request_memo(request, ("translations", page.pk), build)
+
+
+def home_pages(request) -> dict[str, Page]:
+    """The site's home page in each language it is live in (one query per request)."""
+
+    def build():
+        site = Site.find_for_request(request)
+        if site is None:
+            return {}
+        pages = Page.objects.filter(translation_key=site.root_page.translation_key).live()
+        return {home.locale.language_code: home for home in pages.select_related("locale")}
+
+    return request_memo(request, "homes", build)
+
+
+def home_page(request):
+    """The site's home page in the language shown, else the site's root page."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return None
+    if not i18n_enabled():
+        return site.root_page
+    return home_pages(request).get(active_content_language(), site.root_page)
 
 
 def subpage_path(page, request) -> str:
@@ -69,20 +102,6 @@ def subpage_path(page, request) -> str:
     if page_url and request.path.startswith(page_url):
         return request.path[len(page_url) :]
     return ""
-
-
-def home_in(language_code: str, request) -> Page | None:
-    """The site's home page in ``language_code``, if it is live there."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return (
-        Page.objects.filter(
-            translation_key=site.root_page.translation_key, locale__language_code=language_code
-        )
-        .live()
-        .first()
-    )
 
 
 def switcher_links(request, page=None) -> list[LanguageLink]:
@@ -99,7 +118,7 @@ def switcher_links(request, page=None) -> list[LanguageLink]:
     query = request.META.get("QUERY_STRING", "")
     suffix = "?" + query if query else ""
     full_path = request.get_full_path()
-    translations = live_translations(page) if isinstance(page, Page) else {}
+    translations = live_translations(page, request) if isinstance(page, Page) else {}
     below = subpage_path(page, request) if translations else ""
     links = []
     for code in languages:
@@ -108,11 +127,10 @@ def switcher_links(request, page=None) -> list[LanguageLink]:
             url = target.get_url(request) + below + suffix
         elif page is None and (translated := translate_url(full_path, code)) != full_path:
             url = translated
-        else:
-            home = home_in(code, request)
-            if home is None:
-                continue
+        elif home := home_pages(request).get(code):
             url = home.get_url(request)
+        else:
+            continue
         links.append(LanguageLink(code, language_label(code), url))
     return links
 
@@ -124,7 +142,7 @@ def alternate_links(request, page) -> list[tuple[str, str]]:
     """
     if not i18n_enabled() or not isinstance(page, Page):
         return []
-    translations = live_translations(page)
+    translations = live_translations(page, request)
     if len(translations) < 2:
         return []
     below = subpage_path(page, request) if request is not None else ""

@@ -47,6 +47,12 @@ def spcp_language_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def spcp_home_page(context):
+    """The site's home page in the language shown (its root page when not translated)."""
+    return languages.home_page(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
 def spcp_alternate_links(context):
     """``(hreflang, URL)`` pairs for ``<link rel="alternate">``; empty for a one-language page."""
     return languages.alternate_links(context.get("request"), context.get("page"))
