@@ -115,9 +115,8 @@ def switcher_links(request, page=None) -> list[LanguageLink]:
     languages = other_languages()
     if not languages:
         return []
-    query = request.META.get("QUERY_STRING", "")
+    query = request.GET.urlencode()  # re-encoded: a query may hold any character
     suffix = "?" + query if query else ""
-    full_path = request.get_full_path()
     translations = live_translations(page, request) if isinstance(page, Page) else {}
     below = subpage_path(page, request) if translations else ""
     links = []
@@ -125,8 +124,8 @@ def switcher_links(request, page=None) -> list[LanguageLink]:
         target = translations.get(code)
         if target is not None:
             url = target.get_url(request) + below + suffix
-        elif page is None and (translated := translate_url(full_path, code)) != full_path:
-            url = translated
+        elif page is None and (translated := translate_url(request.path, code)) != request.path:
+            url = translated + suffix
         elif home := home_pages(request).get(code):
             url = home.get_url(request)
         else:

@@ -136,6 +136,15 @@ def test_routable_pages_and_the_search_page_switch_to_the_same_route(
     assert switcher(get(client, spanish)) == [(english, "en", "en", "English")]
 
 
+def test_switcher_link_carries_the_query_encoded(client, demo):
+    spanish = "/es/oficinas/?q=%3Cb%3ENowhere%3C%2Fb%3E"
+    assert switcher(get(client, "/offices/?q=<b>Nowhere</b>")) == [(spanish, "es", "es", "Español")]
+    search = "/search/?q=%3Cb%3Ezebra%3C%2Fb%3E&amp;page=2"  # HTML-escaped
+    assert switcher(get(client, "/es/search/?q=<b>zebra</b>&page=2")) == [
+        (search, "en", "en", "English")
+    ]
+
+
 def test_public_council_page_switches(client, demo):
     Council.objects.update(is_public=True)
     sitemap = client.get("/sitemap.xml").content.decode()
