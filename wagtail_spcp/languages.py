@@ -52,48 +52,52 @@ def other_languages() -> list[str]:
     return [code for code in get_content_languages() if code != active]
 
 
-def request_memo(request, key, build):
-    """``build()``, computed once per request (the header and the head ask more than once)."""
-    if request is None:
-        return build()
-    memo = request.__dict__.setdefault("_spcp_languages", {})
+def languages_of(request, page=None) -> dict:
+    """The live, public translations of ``page`` and of the site's home page, by
+    ``translation_key`` then language code.
+
+    One query (and Wagtail's one for view restrictions) per request: the header's navigation,
+    the logo, the switcher and the ``<head>`` all read it.
+    """
+    page = page if isinstance(page, Page) else None
+    memo = request.__dict__.setdefault("_spcp_languages", {}) if request is not None else {}
+    key = page.pk if page is not None else None
     if key not in memo:
-        memo[key] = build()
+        site = Site.find_for_request(request) if request is not None else None
+        keys = {item.translation_key for item in (page, site and site.root_page) if item}
+        pages = Page.objects.filter(translation_key__in=keys).live()
+        if page is not None:  # the home pages alone are the navigation, shown in any case
+            pages = pages.public()
+        found = {}
+        for translated in pages.select_related("locale"):
+            found.setdefault(translated.translation_key, {})[translated.locale.language_code] = (
+                translated
+            )
+        memo[key] = found
     return memo[key]
 
 
 def live_translations(page, request=None) -> dict[str, Page]:
     """``page`` and its live, public translations, by language code."""
-
-    def build():
-        pages = Page.objects.filter(translation_key=page.translation_key).live().public()
-        pages = pages.select_related("locale")
-        return {translated.locale.language_code: translated for translated in pages}
-
-    return request_memo(request, ("translations", page.pk), build)
+    return languages_of(request, page).get(page.translation_key, {})
 
 
-def home_pages(request) -> dict[str, Page]:
-    """The site's home page in each language it is live in (one query per request)."""
-
-    def build():
-        site = Site.find_for_request(request)
-        if site is None:
-            return {}
-        pages = Page.objects.filter(translation_key=site.root_page.translation_key).live()
-        return {home.locale.language_code: home for home in pages.select_related("locale")}
-
-    return request_memo(request, "homes", build)
+def home_pages(request, page=None) -> dict[str, Page]:
+    """The site's home page in each language it is live in."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    return languages_of(request, page).get(site.root_page.translation_key, {})
 
 
-def home_page(request):
+def home_page(request, page=None):
     """The site's home page in the language shown, else the site's root page."""
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return None
     if not i18n_enabled():
         return site.root_page
-    return home_pages(request).get(active_content_language(), site.root_page)
+    return home_pages(request, page).get(active_content_language(), site.root_page)
 
 
 def subpage_path(page, request) -> str:
@@ -126,7 +130,7 @@ def switcher_links(request, page=None) -> list[LanguageLink]:
             url = target.get_url(request) + below + suffix
         elif page is None and (translated := translate_url(request.path, code)) != request.path:
             url = translated + suffix
-        elif home := home_pages(request).get(code):
+        elif home := home_pages(request, page).get(code):
             url = home.get_url(request)
         else:
             continue

@@ -49,7 +49,7 @@ def spcp_language_links(context):
 @register.simple_tag(takes_context=True)
 def spcp_home_page(context):
     """The site's home page in the language shown (its root page when not translated)."""
-    return languages.home_page(context.get("request"))
+    return languages.home_page(context.get("request"), context.get("page"))
 
 
 @register.simple_tag(takes_context=True)
