@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
@@ -22,6 +23,18 @@ ROLES = ["anonymous", "editor", "staff_a", "staff_b", "national", "superuser"]
 
 # Written into a confidential field of the public test tree's engagement; never shown publicly.
 CONFIDENTIAL_MARKER = "Confidential-incident-7731"
+
+
+def translate_pages(pages, language_code: str = "es") -> list:
+    """Copy ``pages`` (parents first) for translation, as an editor's “Translate” does, and
+    publish each copy; the copies keep the original's content."""
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    copies = []
+    for page in pages:
+        copy = page.copy_for_translation(locale)
+        copy.save_revision().publish()
+        copies.append(copy)
+    return copies
 
 
 def running_in_ci() -> bool:

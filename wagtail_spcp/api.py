@@ -17,6 +17,7 @@ answers with ``status``:
 
 from django.db.models import F
 from django.http import JsonResponse
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -114,9 +115,14 @@ def _json(data, status=200) -> JsonResponse:
 @require_safe
 @cache_control(public=True, max_age=300)
 def office_lookup(request):
-    """Find the offices serving a ZIP or ZIP+4, a city or a state (``?q=``)."""
-    result = lookup(request.GET.get("q", ""))
-    return _json(lookup_data(result), status=HTTP_STATUS[result.status])
+    """Find the offices serving a ZIP or ZIP+4, a city or a state (``?q=``).
+
+    Messages follow ``Accept-Language`` even where ``i18n_patterns`` fixes the language of
+    unprefixed URLs (the API has no language prefix).
+    """
+    with translation.override(translation.get_language_from_request(request)):
+        result = lookup(request.GET.get("q", ""))
+        return _json(lookup_data(result), status=HTTP_STATUS[result.status])
 
 
 @require_safe

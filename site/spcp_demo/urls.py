@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -8,13 +9,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from wagtail_spcp import urls as spcp_urls
 from wagtail_spcp.search import urls as spcp_search_urls
+from wagtail_spcp.sitemaps import TranslatedSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/spcp/", include(spcp_urls)),
-    path("search/", include(spcp_search_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": TranslatedSitemap}}),
 ]
 
 if settings.DEBUG:
@@ -24,4 +25,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages and the site search in each language: English at "/", Spanish under "/es/".
+urlpatterns += i18n_patterns(
+    path("search/", include(spcp_search_urls)),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

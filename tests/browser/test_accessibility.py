@@ -40,22 +40,25 @@ def public_council(demo_site):
     return council
 
 
-def public_urls(council=None):
-    finder = OfficeFinderPage.objects.get()
-    program = ProgramPage.objects.get(slug="strengthening-police-and-community-partnerships")
+def public_urls(council=None, language="en"):
+    """Every public page type and finder state in ``language`` (Spanish under "/es/")."""
+    in_language = {"locale__language_code": language}
+    finder = OfficeFinderPage.objects.get(**in_language)
+    programs = ProgramIndexPage.objects.get(**in_language).url
+    program = ProgramPage.objects.filter(**in_language).order_by("path").first()
     urls = [
-        "/",
-        ProgramIndexPage.objects.get().url,
+        "/" if language == "en" else f"/{language}/",
+        programs,
         program.url,
-        CaseStudyPage.objects.get().url,
+        CaseStudyPage.objects.get(**in_language).url,
         finder.url,
         f"{finder.url}?q=77550",
         f"{finder.url}?q=Galveston",
         f"{finder.url}?q=Nowhereville, ZZ",
         f"{finder.url}?q=AE",
         f"{finder.url}southwest/",
-        f"{ProgramIndexPage.objects.get().url}?q=council",
-        f"{ProgramIndexPage.objects.get().url}?q=zzzz-no-such-words",
+        f"{programs}?q=council",
+        f"{programs}?q=zzzz-no-such-words",
     ]
     if council is not None:
         region = Region.objects.get(pk=council.engagement.office.region_id)
@@ -156,7 +159,7 @@ def test_public_pages_have_no_wcag_violations(page, public_council, viewport):
 
 def test_search_buttons_show_the_icon_and_keep_their_names_on_a_phone(page, demo_site):
     page.set_viewport_size(PHONE)
-    page.goto(ProgramIndexPage.objects.get().url)
+    page.goto(ProgramIndexPage.objects.get(locale__language_code="en").url)
     button = page.locator("#main-content .usa-search button")
     expect(button).to_have_accessible_name("Search")
     icon = button.locator("img.usa-search__submit-icon")
@@ -164,7 +167,7 @@ def test_search_buttons_show_the_icon_and_keep_their_names_on_a_phone(page, demo
     assert icon.get_attribute("src").endswith("img/usa-icons-bg/search--white.svg")
     assert icon.evaluate("img => img.complete && img.naturalWidth > 0")
 
-    page.goto(OfficeFinderPage.objects.get().url)
+    page.goto(OfficeFinderPage.objects.get(locale__language_code="en").url)
     expect(page.locator("#main-content .usa-search button")).to_have_accessible_name(
         "Find an office"
     )
@@ -172,7 +175,7 @@ def test_search_buttons_show_the_icon_and_keep_their_names_on_a_phone(page, demo
 
 def test_the_office_card_fits_the_narrowest_phone(page, demo_site):
     page.set_viewport_size(NARROWEST)
-    page.goto(f"{OfficeFinderPage.objects.get().url}?q=77550")
+    page.goto(f"{OfficeFinderPage.objects.get(locale__language_code='en').url}?q=77550")
     card = page.locator("#results .usa-card").first
     expect(card.get_by_role("heading", name="Southwest Regional Office")).to_be_visible()
     assert not overflowing_cards(page)
@@ -207,18 +210,56 @@ def test_the_official_website_banner_opens_and_closes(page, demo_site, viewport)
     expect(page.get_by_role("link", name="Visit USA.gov")).to_be_visible()
 
 
-def test_spanish_pages_have_no_wcag_violations(browser, live_server, demo_site):
-    context = browser.new_context(base_url=live_server.url, locale="es-ES")
-    page = context.new_page()
-    try:
-        axe = Axe()
-        failures = {}
-        for url in public_urls()[:6]:
-            page.goto(url, wait_until="load")
-            assert page.locator("html").get_attribute("lang") == "es"
-            result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-            if result.violations_count:
-                failures[url] = describe(result.response["violations"])
-        assert not failures, failures
-    finally:
-        context.close()
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_spanish_pages_have_no_wcag_violations(page, public_council, viewport):
+    page.set_viewport_size(viewport)
+    axe = Axe()
+    failures = {}
+    for url in [*public_urls(public_council, language="es"), "/es/search/?q=consejo"]:
+        response = page.goto(url)
+        assert response.status in (200, 404), (url, response.status)
+        assert page.locator("html").get_attribute("lang") == "es", url
+        problems = []
+        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+        if result.violations_count:
+            problems += describe(result.response["violations"])
+        if viewport is not DESKTOP:
+            problems += sideways_overflow(page)
+            problems += [f"small target: {target}" for target in small_touch_targets(page)]
+            problems += [f"card overflows: {card}" for card in overflowing_cards(page)]
+        if problems:
+            failures[url] = problems
+    assert not failures, failures
+
+
+@pytest.mark.parametrize(
+    "viewport", [NARROWEST, PHONE, DESKTOP], ids=["narrowest", "phone", "desktop"]
+)
+def test_visitor_switches_language_on_a_program_page_and_on_finder_results(
+    page, demo_site, viewport
+):
+    page.set_viewport_size(viewport)
+    program = ProgramPage.objects.get(slug="strengthening-police-and-community-partnerships")
+    page.goto(program.url)
+    switch = page.get_by_role("link", name="Español", exact=True)
+    expect(switch).to_have_count(1)  # the other copy is hidden at this width
+    expect(switch).to_have_attribute("hreflang", "es")
+    expect(switch).to_have_attribute("lang", "es")
+    box = switch.bounding_box()
+    assert box["height"] >= MIN_TOUCH_TARGET and box["width"] >= MIN_TOUCH_TARGET
+    switch.click()
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Fortalecimiento de las Alianzas entre la Policía y la Comunidad"
+    )
+    assert not sideways_overflow(page)
+
+    page.get_by_role("link", name="English", exact=True).click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert page.url.endswith(program.url)
+
+    # The finder's results stay on the same query in the other language.
+    page.goto(f"{OfficeFinderPage.objects.get(locale__language_code='en').url}?q=77550")
+    page.get_by_role("link", name="Español", exact=True).click()
+    expect(page.locator("#results")).to_contain_text("Oficinas locales de su región")
+    assert page.url.endswith("/es/oficinas/?q=77550")

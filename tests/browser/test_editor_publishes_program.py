@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 def test_editor_creates_and_publishes_a_program_page(page, demo_site, editor_login):
     editor_login()
-    index = ProgramIndexPage.objects.get(slug="programs")
+    index = ProgramIndexPage.objects.get(slug="programs", locale__language_code="en")
 
     page.goto(f"/admin/pages/add/wagtail_spcp/programpage/{index.pk}/")
     page.locator("#id_title").fill("Campus Dialogue")

@@ -57,12 +57,13 @@ def shared_public_site(shared_records):
     """The demo site, loaded once for the module, with its case study on the marked engagement."""
     _, engagement = shared_records
     call_command("load_demo", "--no-admin", verbosity=0)
-    # The published case study points at the marked engagement, with the host's consent.
-    case_study = CaseStudyPage.objects.get()
-    case_study.host_consented = True
-    case_study.engagement = engagement
-    case_study.save_revision().publish()
-    return OfficeFinderPage.objects.get()
+    # The published case study (in English and Spanish) points at the marked engagement,
+    # with the host's consent.
+    for case_study in CaseStudyPage.objects.all():
+        case_study.host_consented = True
+        case_study.engagement = engagement
+        case_study.save_revision().publish()
+    return OfficeFinderPage.objects.get(locale__language_code="en")
 
 
 @pytest.fixture
@@ -77,7 +78,8 @@ def assert_no_markers(markers, responses):
 
 
 def test_crawl_of_every_public_page_and_the_sitemap_shows_no_marker(client, markers, public_site):
-    responses = crawl(client, ["/", "/sitemap.xml", "/search/", "/search/?q=council"])
+    start = ["/", "/sitemap.xml", "/search/", "/search/?q=council", "/es/", "/es/search/?q=consejo"]
+    responses = crawl(client, start)
 
     assert responses["/sitemap.xml"][0] == 200
     assert "/search/" not in responses["/sitemap.xml"][1]
@@ -87,20 +89,26 @@ def test_crawl_of_every_public_page_and_the_sitemap_shows_no_marker(client, mark
     council_pages = [path for path in responses if "/councils/" in path]
     assert council_pages, "the public council page should be reachable from its region page"
     assert "Public agenda" in responses[council_pages[0]][1]
+    # The Spanish pages are crawled too, reached from the sitemap and the language switcher.
+    spanish = [path for path in responses if path.startswith("/es/")]
+    assert "/es/oficinas/" in spanish and "/es/programas/" in spanish
+    assert any(path.startswith("/es/oficinas/southwest/councils/") for path in spanish)
     assert all(status < 500 for status, _ in responses.values())
     assert_no_markers(markers, responses)
 
 
 def test_finder_and_api_queries_for_each_marker_show_no_marker(client, markers, public_site):
     finder = public_site.url
-    search = ProgramIndexPage.objects.get().url
+    search = ProgramIndexPage.objects.get(locale__language_code="en").url
     paths = []
     for marker in list(markers.all):
         paths += [
             f"{finder}?q={marker}",
+            f"/es/oficinas/?q={marker}",
             f"/api/spcp/offices/lookup?q={marker}",
             f"{search}?q={marker}",
             f"/search/?q={marker}",
+            f"/es/search/?q={marker}",
         ]
     paths += ["/api/spcp/offices/", f"{finder}?q=Riverton, TX", "/api/spcp/offices/lookup?q=TX"]
     responses = {path: client.get(path) for path in paths}
@@ -124,6 +132,8 @@ def test_error_pages_show_no_marker(client, markers, public_site, confidential_r
         f"/{confidential_records.slug}/",
         f"/programs/{markers.all[0]}/",
         f"/offices/{confidential_records.office.region.slug}/{confidential_records.slug}/",
+        f"/es/{confidential_records.slug}/",
+        f"/es/oficinas/{confidential_records.office.region.slug}/{confidential_records.slug}/",
     ]
     for path in paths:
         response = client.get(path)
@@ -162,6 +172,8 @@ def test_site_search_for_demo_participants_and_engagement_finds_nothing(client, 
         html = response.content.decode()
         if query in names:
             assert "0 results for" in html, query
+            spanish = client.get("/es/search/", {"q": query}).content.decode()
+            assert "0 resultados para" in spanish, query
         # The query is shown back to the visitor; nothing else confidential may appear.
         shown = html.lower().replace(escape(query).lower(), "").replace(query.lower(), "")
         leaked = [text for text in confidential if text in shown]

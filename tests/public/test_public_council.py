@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from tests.utils import translate_pages
 from wagtail_spcp.models import Council, CouncilMeeting
 
 SECRET = "zqxSECRETqz"
@@ -79,7 +80,8 @@ def test_region_page_and_sitemap_list_only_public_councils(client, public_site, 
 
 def test_public_council_page_in_spanish(client, public_site, councils):
     public, _ = councils
-    response = client.get(council_url(public_site, public), HTTP_ACCEPT_LANGUAGE="es")
+    translate_pages([public_site.home, public_site.finder])
+    response = client.get("/es" + council_url(public_site, public))
     body = response.content.decode()
     assert "Reuniones públicas" in body
     assert "Orden del día" in body

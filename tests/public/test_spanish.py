@@ -1,9 +1,14 @@
-"""Spanish rendering of the public pages, the finder and the API messages."""
+"""Spanish rendering of the interface strings: pages under ``/es/``, the finder, the API.
+
+The Spanish pages here are fresh translation copies that still hold the English content;
+``test_translated_pages`` checks the demo's real Spanish copy.
+"""
 
 from django.utils import translation
 
 import pytest
 
+from tests.utils import translate_pages
 from wagtail_spcp.finder import parse_query
 
 pytestmark = pytest.mark.django_db
@@ -11,8 +16,15 @@ pytestmark = pytest.mark.django_db
 SPANISH = {"HTTP_ACCEPT_LANGUAGE": "es"}
 
 
-def test_finder_page_in_spanish(client, public_site):
-    html = client.get("/offices/", {"q": "77550"}, **SPANISH).content.decode()
+@pytest.fixture(scope="module")
+def spanish_pages(shared_public_site):
+    """The test tree's home, finder, program index and program, copied into Spanish."""
+    site = shared_public_site
+    translate_pages([site.home, site.finder, site.programs, site.program])
+
+
+def test_finder_page_in_spanish(client, public_site, spanish_pages):
+    html = client.get("/es/offices/", {"q": "77550"}).content.decode()
     assert '<html lang="es">' in html
     assert "Saltar al contenido principal" in html
     assert "Código postal, ciudad o estado" in html  # the default label, translated
@@ -23,14 +35,21 @@ def test_finder_page_in_spanish(client, public_site):
     assert "Texas: región Southwest" in html
 
 
-def test_finder_messages_in_spanish(client, public_site):
-    html = client.get("/offices/", {"q": "Galveston"}, **SPANISH).content.decode()
+def test_unprefixed_pages_stay_in_english_whatever_the_browser_asks(client, public_site):
+    html = client.get("/offices/", {"q": "77550"}, **SPANISH).content.decode()
+    assert '<html lang="en">' in html
+    assert "Find an office" in html
+
+
+def test_finder_messages_in_spanish(client, public_site, spanish_pages):
+    html = client.get("/es/offices/", {"q": "Galveston"}).content.decode()
     assert "Elija su lugar" in html
     assert "Hay más de un lugar llamado Galveston. Elija el suyo." in html
 
 
-def test_program_page_in_spanish(client, public_site):
-    html = client.get("/programs/spcp/", **SPANISH).content.decode()
+def test_program_page_in_spanish(client, public_site, spanish_pages):
+    html = client.get("/es/programs/spcp/").content.decode()
+    assert '<html lang="es">' in html
     assert "En resumen" in html
     assert "Cómo funciona" in html
     assert "Solicite este programa" in html  # the default heading, translated

@@ -37,16 +37,17 @@ def checker():
     return check
 
 
-def public_paths():
-    finder = OfficeFinderPage.objects.get().url
-    programs = ProgramIndexPage.objects.get().url
+def public_paths(language="en"):
+    """The demo's public page types in ``language`` (English at "/", Spanish under "/es/")."""
+    in_language = {"locale__language_code": language}
+    finder = OfficeFinderPage.objects.get(**in_language).url
+    programs = ProgramIndexPage.objects.get(**in_language).url
+    program = ProgramPage.objects.filter(**in_language).order_by("path").first()
     return {
-        "home": "/",
+        "home": "/" if language == "en" else f"/{language}/",
         "program_index": programs,
-        "program": ProgramPage.objects.get(
-            slug="strengthening-police-and-community-partnerships"
-        ).url,
-        "case_study": CaseStudyPage.objects.get().url,
+        "program": program.url,
+        "case_study": CaseStudyPage.objects.get(**in_language).url,
         "finder": finder,
         "finder_zip": f"{finder}?q=77550",
         "finder_ambiguous": f"{finder}?q=Galveston",
@@ -61,7 +62,13 @@ def public_paths():
 def test_public_page_types_have_no_html_errors(client, checker, tmp_path):
     call_command("load_demo", "--no-admin", verbosity=0)
     files = []
-    for name, path in public_paths().items():
+    paths = {
+        f"{language}_{name}": path
+        for language in ("en", "es")
+        for name, path in public_paths(language).items()
+    }
+    paths["es_site_search"] = "/es/search/?q=consejo"
+    for name, path in paths.items():
         response = client.get(path)
         assert response.status_code == 200, path
         file = tmp_path / f"{name}.html"

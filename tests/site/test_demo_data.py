@@ -3,12 +3,20 @@
 from django.apps import apps
 from django.core.management import call_command
 
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, Revision, Site
 
 import pytest
 
 from spcp_demo.home.models import HomePage
-from wagtail_spcp.models import Engagement, Office, Participation, Person, RegionState
+from wagtail_spcp.models import (
+    Engagement,
+    Office,
+    OfficeFinderPage,
+    Participation,
+    Person,
+    Region,
+    RegionState,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +73,28 @@ def test_demo_pages_are_published_in_the_default_locale():
         assert page.live
         assert page.locale.language_code == "en"
         assert page.revisions.exists()
+
+
+def test_demo_pages_are_translated_into_spanish(client):
+    call_command("load_demo", "--no-admin", verbosity=0)
+
+    site = Site.objects.get(is_default_site=True)
+    english = site.root_page.get_descendants(inclusive=True)
+    for page in english.specific():
+        spanish = page.get_translation(Locale.objects.get(language_code="es"))
+        assert spanish.live and spanish.revisions.exists()
+        assert spanish.title != page.title
+        assert client.get(spanish.url).status_code == 200
+    finder = OfficeFinderPage.objects.get(locale__language_code="es")
+    assert finder.region_introductions.count() == Region.objects.count() == 10
+
+
+def test_demo_site_is_served_at_the_admin_address(capsys):
+    call_command("load_demo", "--no-admin", "--admin-url", "https://crs.example.gov/admin/")
+    assert Site.objects.get(is_default_site=True).root_url == "https://crs.example.gov"
+
+    call_command("load_demo", "--no-admin", "--admin-url", "http://127.0.0.1:8000/admin/")
+    assert Site.objects.get(is_default_site=True).root_url == "https://crs.example.gov"
 
 
 def test_demo_command_prints_the_admin_login(django_user_model, capsys):

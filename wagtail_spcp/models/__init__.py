@@ -3,7 +3,7 @@
 from .audit import RegionScopedLogEntry
 from .councils import Council, CouncilMeeting, CouncilMembership
 from .engagements import ActionItem, BreakoutGroup, Concern, Engagement, EngagementMilestone
-from .finder_page import OfficeFinderPage, OfficeFinderPageMixin
+from .finder_page import OfficeFinderPage, OfficeFinderPageMixin, RegionIntroduction
 from .identity import AgencyIdentity
 from .imports import ImportBatch, ImportFile, ImportMapping
 from .offices import Office, Region, RegionState
@@ -46,6 +46,7 @@ __all__ = [
     "ProgramResource",
     "ProgramStep",
     "Region",
+    "RegionIntroduction",
     "RegionScopedLogEntry",
     "RegionState",
 ]

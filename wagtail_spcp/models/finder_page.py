@@ -11,9 +11,12 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+from modelcluster.fields import ParentalKey
 
 from ..choices import OfficeKind
 from ..finder import lookup
@@ -72,8 +75,24 @@ class OfficeFinderPageMixin(RoutablePageMixin, models.Model):
         return self.render(
             request,
             template="wagtail_spcp/pages/office_region_page.html",
-            context_overrides={"region": region, "offices": offices, "councils": councils},
+            context_overrides={
+                "region": region,
+                "region_introduction": self.region_introduction(region),
+                "offices": offices,
+                "councils": councils,
+            },
         )
+
+    def region_introduction(self, region):
+        """The editor's introduction to ``region`` on this page (so in this page's language).
+
+        A page type built on the mixin without ``region_introductions`` has none.
+        """
+        introductions = getattr(self, "region_introductions", None)
+        if introductions is None:
+            return ""
+        introduction = introductions.filter(region=region).order_by("sort_order").first()
+        return introduction.intro if introduction else ""
 
     @path("<slug:region_slug>/councils/<int:council_id>/", name="council")
     def council_page(self, request, region_slug, council_id):
@@ -120,10 +139,45 @@ class OfficeFinderPageMixin(RoutablePageMixin, models.Model):
 
 
 class OfficeFinderPage(OfficeFinderPageMixin, Page):
-    content_panels = Page.content_panels + OfficeFinderPageMixin.content_panels
+    content_panels = (
+        Page.content_panels
+        + OfficeFinderPageMixin.content_panels
+        + [
+            InlinePanel(
+                "region_introductions",
+                label=_("Region introduction"),
+                heading=_("Region introductions"),
+                help_text=_("Shown at the top of a region's page, below its heading."),
+            )
+        ]
+    )
     subpage_types = []
     template = "wagtail_spcp/pages/office_finder_page.html"
 
     class Meta:
         verbose_name = _("office finder page")
         verbose_name_plural = _("office finder pages")
+
+
+class RegionIntroduction(Orderable):
+    """An editor's introduction to one region's page, kept with the finder page.
+
+    Copied with the finder page when it is translated, so each language has its own.
+    """
+
+    page = ParentalKey(
+        OfficeFinderPage, on_delete=models.CASCADE, related_name="region_introductions"
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="+", verbose_name=_("region")
+    )
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ul"])
+
+    panels = [FieldPanel("region"), FieldPanel("intro")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("region introduction")
+        verbose_name_plural = _("region introductions")
+
+    def __str__(self):
+        return str(self.region)

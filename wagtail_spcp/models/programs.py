@@ -143,10 +143,14 @@ class ProgramPageMixin(models.Model):
         return CaseStudyPage.objects.child_of(self).live().public().order_by("-date")
 
     def request_page(self):
-        """Where “request this program” leads: the chosen finder, else the first live one."""
+        """Where “request this program” leads: the chosen finder, else the first live one.
+
+        Either in the language being shown when it has a live translation there.
+        """
         if self.finder_page_id and self.finder_page.live:
-            return self.finder_page
-        return OfficeFinderPage.objects.live().public().order_by("path").first()
+            return self.finder_page.localized
+        finder = OfficeFinderPage.objects.live().public().order_by("path").first()
+        return finder.localized if finder else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -12,6 +12,7 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Site
 from wagtail.search.utils import normalise_query_string
 
+from ..languages import home_page
 from ..models.base import Page
 
 QUERY_MAX_LENGTH = 100
@@ -31,11 +32,15 @@ def search_words(query: str) -> str:
     return " ".join(re.findall(r"\w+", query))
 
 
-def searchable_pages(site: Site | None):
-    """Every page a visitor may find: live, without view restrictions, in ``site``'s tree."""
+def searchable_pages(site: Site | None, request=None):
+    """Every page a visitor may find: live, without view restrictions, in ``site``'s tree.
+
+    With Wagtail's i18n, the tree of the language being shown (the root page's translation).
+    """
     if site is None:
         return Page.objects.none()
-    return Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    root = home_page(request) if request is not None else site.root_page.localized
+    return Page.objects.live().public().descendant_of(root, inclusive=True)
 
 
 def promotions_installed() -> bool:
@@ -67,7 +72,7 @@ def promoted_results(query: str, site: Site | None, request=None) -> list[Promot
         return []
     visible = {
         page.pk: page
-        for page in searchable_pages(site)
+        for page in searchable_pages(site, request)
         .filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
         .specific()
     }

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Site
 
+from ..languages import home_page
 from ..models import OfficeFinderPage, ProgramIndexPage
 from ..models.base import Page
 from .pages import (
@@ -45,7 +46,7 @@ def search(request):
     promotions = promoted_results(query, site, request)
     if words:
         promoted_pages = [promotion.page.pk for promotion in promotions if promotion.page]
-        found = searchable_pages(site).exclude(pk__in=promoted_pages).search(words)
+        found = searchable_pages(site, request).exclude(pk__in=promoted_pages).search(words)
     else:
         found = Page.objects.none()
     results_page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -62,7 +63,7 @@ def search(request):
         "total": results_page.paginator.count + len(promotions),
     }
     if query and not context["total"]:
-        context["suggested_pages"] = _suggested_pages(site)
+        context["suggested_pages"] = _suggested_pages(home_page(request))
     response = TemplateResponse(request, "wagtail_spcp/search/search.html", context)
     response.headers["X-Robots-Tag"] = "noindex"
     return response
@@ -101,13 +102,13 @@ def _page_numbers(results_page) -> list[int | None]:
     ]
 
 
-def _suggested_pages(site):
-    """Where to go when nothing matched: the site's office finder and program index."""
+def _suggested_pages(home):
+    """Where to go when nothing matched: the office finder and program index below ``home``."""
     pages = []
     for model in (OfficeFinderPage, ProgramIndexPage):
         page = (
-            model.objects.live().public().descendant_of(site.root_page).order_by("path").first()
-            if site
+            model.objects.live().public().descendant_of(home).order_by("path").first()
+            if home
             else None
         )
         if page is not None:

@@ -1,11 +1,12 @@
-"""Template helpers for the public pages: place names, JSON-LD, the agency identity, USWDS."""
+"""Template helpers for the public pages: place names, JSON-LD, the agency identity, USWDS,
+and the links between a page's languages."""
 
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from .. import conf
+from .. import conf, languages
 from ..models.identity import AgencyIdentity
 from ..states import place_name as _place_name
 from ..structured_data import agency, json_ld_script, office_json_ld
@@ -34,6 +35,27 @@ def office_json_ld_script(context, office, state_codes=(), url=""):
 def spcp_identity(context):
     """The request's site's ``AgencyIdentity`` (unsaved defaults when none is saved)."""
     return AgencyIdentity.for_public_request(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def spcp_language_links(context):
+    """The language switcher's links: this page (or sub-page) in each other language.
+
+    ``{% spcp_language_links as links %}``; empty when the site has one language.
+    """
+    return languages.switcher_links(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def spcp_home_page(context):
+    """The site's home page in the language shown (its root page when not translated)."""
+    return languages.home_page(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def spcp_alternate_links(context):
+    """``(hreflang, URL)`` pairs for ``<link rel="alternate">``; empty for a one-language page."""
+    return languages.alternate_links(context.get("request"), context.get("page"))
 
 
 @register.simple_tag

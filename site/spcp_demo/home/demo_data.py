@@ -7,6 +7,7 @@ and never overwrites edits made in the admin.
 import datetime
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import serializers
@@ -14,6 +15,7 @@ from django.db import transaction
 
 from wagtail.models import Locale, Site
 
+from spcp_demo.home.demo_spanish import ensure_region_introductions, ensure_spanish_pages
 from spcp_demo.home.models import HomePage
 from wagtail_spcp.models import (
     ActionItem,
@@ -123,7 +125,26 @@ def ensure_pages() -> dict:
         home.finder_page = finder
         home.featured_program = programs[0]
         home.save_revision().publish()
+    ensure_region_introductions(finder)
+    ensure_spanish_pages(home, index, finder, programs)
     return {program.slug: program for program in programs}
+
+
+def ensure_site_address(site_url: str) -> None:
+    """Give the default site the demo's real host and port, unless it has one already.
+
+    Wagtail creates the site as ``localhost`` on port 80; full URLs (the sitemap, the
+    ``hreflang`` alternates) are built from them, so they must name the address served.
+    """
+    parts = urlsplit(site_url)
+    if not parts.hostname:
+        return
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) != ("localhost", 80):
+        return
+    site.hostname = parts.hostname
+    site.port = parts.port or (443 if parts.scheme == "https" else 80)
+    site.save()
 
 
 def ensure_identity(home) -> AgencyIdentity:
@@ -216,9 +237,14 @@ def ensure_engagement(programs, people, rows) -> Engagement:
 
 
 @transaction.atomic
-def load_demo() -> None:
-    """Load offices, pages, people and the demo engagement; create only what is missing."""
+def load_demo(site_url: str = "") -> None:
+    """Load offices, pages, people and the demo engagement; create only what is missing.
+
+    ``site_url`` (``https://host[:port]``) is where the demo is served.
+    """
     load_missing_objects("crs_offices.json")
+    if site_url:
+        ensure_site_address(site_url)
     programs = ensure_pages()
     rows = read_json("demo_people.json")
     office = Office.objects.get(slug=read_json("demo_engagement.json")["engagement"]["office"])

@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -110,8 +112,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# Pages exist in U.S. English (at "/") and Spanish (under "/es/"); see docs/public-site.md.
+LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
@@ -134,15 +139,15 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "rtf", "txt", "xlsx", "z
 
 # Participant data is confidential: never write personal details to logs. Admin searches
 # carry names and emails in the query string, so the development server's access log
-# leaves out the query string of admin requests, and of the public site search, where a
-# visitor may type a name (for gunicorn, see docs/deploying.md).
+# leaves out the query string of admin requests, and of the public site search (in each
+# language), where a visitor may type a name (for gunicorn, see docs/deploying.md).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
         "strip_admin_queries": {
             "()": "wagtail_spcp.log_filters.StripQueryStrings",
-            "paths": ["/admin/", "/search/"],
+            "paths": ["/admin/", "/search/", "/es/search/"],
         },
     },
     "formatters": {

@@ -1,6 +1,7 @@
 """``manage.py load_demo``: load the demo data and make sure an admin login exists."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
@@ -23,11 +24,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--admin-url",
             default="http://127.0.0.1:8000/admin/",
-            help="The admin address to print with the login.",
+            help=(
+                "The admin address to print with the login; its scheme, host and port become "
+                "the demo site's address (used in the sitemap) unless the site has one already."
+            ),
         )
 
     def handle(self, *args, **options):
-        load_demo()
+        admin_url = urlsplit(options["admin_url"])
+        load_demo(site_url=f"{admin_url.scheme}://{admin_url.netloc}")
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if options["no_admin"]:
             return
