@@ -59,5 +59,8 @@ class SiteMiddleware:
 
 
 def load_sites() -> list:
-    """Every site with its root page: one query."""
-    return list(Site.objects.select_related("root_page"))
+    """Every site with its root page as its specific page type, which Wagtail routes from."""
+    sites = list(Site.objects.select_related("root_page"))
+    for site in sites:
+        site.root_page = site.root_page.specific
+    return sites

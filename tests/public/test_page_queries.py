@@ -21,21 +21,21 @@ pytestmark = pytest.mark.django_db
 # the agency identity, the header, footer and page fragments. The site search also records
 # a hit for its query.
 BUDGETS = {
-    "home": ("{home}", 7, 3),
-    "program_index": ("{programs}", 12, 6),
-    "program": ("{program}", 15, 5),
-    "case_study": ("{case_study}", 10, 5),
-    "finder_empty": ("{finder}", 11, 5),
-    "finder_zip": ("{finder}?q=77550", 13, 7),
-    "finder_city": ("{finder}?q=Galveston%2C+TX", 13, 7),
-    "finder_ambiguous": ("{finder}?q=Springfield", 11, 5),
-    "finder_state": ("{finder}?q=TX", 13, 7),
-    "finder_error": ("{finder}?q=Xyz", 11, 5),
-    "region": ("{finder}southwest/", 14, 10),
-    "council": ("{finder}southwest/councils/{council}/", 13, 9),
-    "search": ("/search/?q=council", 13, 9),
-    "sitemap": ("/sitemap.xml", 12, 10),
-    "api_lookup": ("/api/spcp/offices/lookup?q=77550", 3, 2),
+    "home": ("{home}", 7, 2),
+    "program_index": ("{programs}", 12, 5),
+    "program": ("{program}", 15, 4),
+    "case_study": ("{case_study}", 10, 4),
+    "finder_empty": ("{finder}", 11, 4),
+    "finder_zip": ("{finder}?q=77550", 13, 6),
+    "finder_city": ("{finder}?q=Galveston%2C+TX", 13, 6),
+    "finder_ambiguous": ("{finder}?q=Springfield", 11, 4),
+    "finder_state": ("{finder}?q=TX", 13, 6),
+    "finder_error": ("{finder}?q=Xyz", 11, 4),
+    "region": ("{finder}southwest/", 14, 9),
+    "council": ("{finder}southwest/councils/{council}/", 13, 8),
+    "search": ("/search/?q=council", 14, 9),
+    "sitemap": ("/sitemap.xml", 13, 10),
+    "api_lookup": ("/api/spcp/offices/lookup?q=77550", 4, 2),
 }
 
 
