@@ -1,11 +1,12 @@
 """Fragment caching for the public pages, keyed on a content version.
 
 Parts of a page that every visitor sees the same (the header's logo and menu, the footer
-identifier, the finder's tile map, the agency identity) are cached under a key made of the
-fragment's name, the site, the active language, optional vary-on values and the *content
-version*: a token replaced whenever an editor publishes, unpublishes, moves or deletes a
-page, or saves a snippet or setting that public pages show (regions, offices, councils,
-the agency identity, sites, images). An edit therefore shows on the next render.
+identifier, program and case study content, the finder's tile map, the agency identity, the
+list of sites) are cached under a key made of the fragment's name, the site, the active
+language, optional vary-on values and the *content version*: a token replaced whenever an
+editor publishes, unpublishes, moves or deletes a page, or saves a snippet or setting that
+public pages show (regions, offices, councils, the agency identity, sites, view
+restrictions, images, documents). An edit therefore shows on the next render.
 
 Only anonymous visitors' ordinary requests read or fill the cache: a signed-in user or a
 preview renders everything afresh and stores nothing, so drafts and staff-only details never
