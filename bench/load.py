@@ -3,10 +3,10 @@
 Builds a throw-away SQLite database with the demo data, starts gunicorn with
 the production settings, then runs 20 concurrent clients for 30 seconds that
 alternate finder lookups (the finder page and the JSON API) and program page
-views. Prints requests/s, p50, p95 and errors. Loopback only; bounded in time
-and in requests.
+views (``--paths all`` adds every other public page type). Prints requests/s,
+p50, p95 and errors. Loopback only; bounded in time and in requests.
 
-    .venv/bin/python bench/load.py [--seconds 30] [--clients 20]
+    .venv/bin/python bench/load.py [--seconds 30] [--clients 20] [--paths all]
 """
 
 import argparse
@@ -32,6 +32,19 @@ PATHS = [
     "/api/spcp/offices/lookup?q={zip}",
     "/programs/strengthening-police-and-community-partnerships/",
     "/programs/",
+]
+# --paths all: the mix above and the other public page types (page_queries.py lists them;
+# the site search is left out, as each search writes a hit to the SQLite database).
+ALL_PATHS = PATHS + [
+    "/",
+    "/programs/strengthening-police-and-community-partnerships/"
+    "cedar-hollow-builds-a-standing-council/",
+    "/offices/",
+    "/offices/?q=Galveston%2C+TX",
+    "/offices/?q=Springfield",
+    "/offices/?q=TX",
+    "/offices/southwest/",
+    "/sitemap.xml",
 ]
 
 
@@ -77,7 +90,7 @@ def sample_zips(count: int) -> list[str]:
     return rng.sample(standard, count)
 
 
-def client(port, stop_at, results, lock, budget, zips):
+def client(port, stop_at, results, lock, budget, zips, paths):
     rng = random.Random()
     connection = http.client.HTTPConnection(HOST, port, timeout=10)
     while time.monotonic() < stop_at:
@@ -85,7 +98,7 @@ def client(port, stop_at, results, lock, budget, zips):
             if budget[0] <= 0:
                 break
             budget[0] -= 1
-        path = rng.choice(PATHS).format(zip=rng.choice(zips))
+        path = rng.choice(paths).format(zip=rng.choice(zips))
         started = time.perf_counter()
         try:
             connection.request("GET", path, headers={"Host": HOST})
@@ -111,8 +124,12 @@ def main() -> None:
         default="60",
         help="DJANGO_PAGE_CACHE_SECONDS for the server; 0 measures every request uncached",
     )
+    parser.add_argument(
+        "--paths", choices=["default", "all"], default="default", help="the mix of pages"
+    )
     args = parser.parse_args()
     zips = sample_zips(SAMPLE_ZIPS)
+    paths = ALL_PATHS if args.paths == "all" else PATHS
 
     with tempfile.TemporaryDirectory() as tmp:
         env = prepare_environment(Path(tmp) / "load.sqlite3")
@@ -130,7 +147,9 @@ def main() -> None:
             started = time.monotonic()
             stop_at = started + args.seconds
             threads = [
-                threading.Thread(target=client, args=(port, stop_at, results, lock, budget, zips))
+                threading.Thread(
+                    target=client, args=(port, stop_at, results, lock, budget, zips, paths)
+                )
                 for _ in range(args.clients)
             ]
             for thread in threads:
@@ -147,7 +166,8 @@ def main() -> None:
     quantiles = statistics.quantiles(latencies, n=100)
     print(
         f"clients={args.clients} seconds={duration:.1f} requests={len(results)} "
-        f"page_cache_seconds={args.page_cache_seconds} distinct_zips={len(zips)}"
+        f"page_cache_seconds={args.page_cache_seconds} distinct_zips={len(zips)} "
+        f"paths={args.paths}"
     )
     print(f"requests/s={len(results) / duration:.1f}")
     print(f"p50={quantiles[49] * 1000:.1f}ms p95={quantiles[94] * 1000:.1f}ms")

@@ -11,10 +11,10 @@ class WagtailSpcpConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Both modules import the models, which cannot be imported before the app registry
-        # is ready: Django's documented place for this is ``AppConfig.ready()``.
+        # Both modules import models, which cannot be imported before the app registry is
+        # ready: Django's documented place for this is ``AppConfig.ready()``.
         from .admin.permissions import register_permission_policies
-        from .finder.cache import connect_signals
+        from .cache import connect_signals
 
         register_permission_policies()
         connect_signals()

@@ -34,6 +34,31 @@ def uswds_static() -> str:
     return str(_setting("SPCP_USWDS_STATIC", "vendor/uswds")).strip("/")
 
 
+def fragment_cache_enabled() -> bool:
+    """``SPCP_FRAGMENT_CACHE``: cache shared fragments of the public pages (default True)."""
+    return bool(_setting("SPCP_FRAGMENT_CACHE", True))
+
+
+def fragment_cache_alias() -> str:
+    """``SPCP_FRAGMENT_CACHE_ALIAS``: the cache (in ``CACHES``) holding fragments (default)."""
+    return _setting("SPCP_FRAGMENT_CACHE_ALIAS", "default")
+
+
+def fragment_cache_seconds() -> int:
+    """``SPCP_FRAGMENT_CACHE_SECONDS``: the longest a fragment is kept (default 15 minutes).
+
+    Edits replace fragments at once through the content version; the limit only bounds how
+    long a cache that some processes do not share (the per-process default) can lag.
+    """
+    return int(_setting("SPCP_FRAGMENT_CACHE_SECONDS", 900))
+
+
+def fragment_cache_models() -> list[str]:
+    """``SPCP_FRAGMENT_CACHE_MODELS``: more models (``"app.Model"``) whose saves and
+    deletions refresh the cached fragments, for a site that shows its own in them."""
+    return list(_setting("SPCP_FRAGMENT_CACHE_MODELS", ()))
+
+
 def max_upload_bytes() -> int:
     """``SPCP_IMPORT_MAX_BYTES``: the largest file the importer accepts (default 10 MB)."""
     return int(_setting("SPCP_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))

@@ -18,6 +18,7 @@ from .programs import (
     ProgramResource,
     ProgramStep,
 )
+from .routing import PathRoutingMixin
 
 __all__ = [
     "ActionItem",
@@ -38,6 +39,7 @@ __all__ = [
     "OfficeFinderPage",
     "OfficeFinderPageMixin",
     "Participation",
+    "PathRoutingMixin",
     "Person",
     "ProgramIndexPage",
     "ProgramIndexPageMixin",

@@ -38,6 +38,15 @@ class PublicCouncils:
         return [cls._with_label(values) for values in councils.values(*cls.COUNCIL_FIELDS)]
 
     @classmethod
+    def pks_by_region(cls) -> dict[int, list[int]]:
+        """The ids of every public council, by region id, in one query."""
+        rows = Council.objects.filter(is_public=True).order_by("pk")
+        by_region = {}
+        for region_id, pk in rows.values_list("engagement__office__region_id", "pk"):
+            by_region.setdefault(region_id, []).append(pk)
+        return by_region
+
+    @classmethod
     def get(cls, region, council_id) -> dict | None:
         """One public council of ``region`` with its public meetings, or None."""
         council = (

@@ -20,7 +20,6 @@ from modelcluster.fields import ParentalKey
 
 from ..choices import OfficeKind
 from ..finder import lookup
-from ..finder.cache import regions_version
 from ..finder.tilemap import load_tile_map
 from .base import Page
 from .councils import PublicCouncils
@@ -49,9 +48,8 @@ class OfficeFinderPageMixin(RoutablePageMixin, models.Model):
     def finder(self, request):
         """The search box, and the offices serving ``?q=`` when given."""
         context = {
-            # Built only when the cached fragment in the template has expired.
+            # Built only when the template's cached fragment is missing.
             "tile_map": SimpleLazyObject(lambda: self.tile_map(request)),
-            "regions_version": regions_version(),
         }
         if "q" in request.GET:
             result = context["result"] = lookup(request.GET["q"])
@@ -127,12 +125,13 @@ class OfficeFinderPageMixin(RoutablePageMixin, models.Model):
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         lastmod = urls[0].get("lastmod") if urls else None
+        councils = PublicCouncils.pks_by_region()
         for region in Region.objects.order_by("sort_order", "name"):
             location = base + self.reverse_subpage("region", kwargs={"region_slug": region.slug})
             urls.append({"location": location, "lastmod": lastmod})
-            for council in PublicCouncils.in_region(region):
+            for council_id in councils.get(region.pk, ()):
                 subpage = self.reverse_subpage(
-                    "council", kwargs={"region_slug": region.slug, "council_id": council["pk"]}
+                    "council", kwargs={"region_slug": region.slug, "council_id": council_id}
                 )
                 urls.append({"location": base + subpage, "lastmod": lastmod})
         return urls

@@ -19,6 +19,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Site
 
 from .. import conf
+from ..cache import cached_fragment
 
 
 def validate_link(value: str) -> None:
@@ -158,7 +159,8 @@ class AgencyIdentity(BaseSiteSetting):
 
     @classmethod
     def for_public_request(cls, request) -> "AgencyIdentity":
-        """The identity of the request's site, cached on the request.
+        """The identity of the request's site, cached on the request and, for anonymous
+        visitors, in the fragment cache until content changes (``wagtail_spcp.cache``).
 
         Unlike ``for_request`` it writes nothing: a site with no saved identity (or a
         request matching no site) gets an unsaved one holding the defaults.
@@ -167,14 +169,19 @@ class AgencyIdentity(BaseSiteSetting):
         if request is not None and hasattr(request, cache_name):
             return getattr(request, cache_name)
         site = Site.find_for_request(request) if request is not None else None
-        identity = None
-        if site is not None:
-            identity = cls.base_queryset().filter(site=site).first()
-        if identity is None:
-            identity = cls(site=site)
+        identity = cached_fragment(request, "agency-identity", lambda: cls.saved_or_default(site))
         if request is not None:
             setattr(request, cache_name, identity)
         return identity
+
+    @classmethod
+    def saved_or_default(cls, site) -> "AgencyIdentity":
+        """``site``'s saved identity, with its site, root page and logo; else the defaults."""
+        identity = None
+        if site is not None:
+            queryset = cls.base_queryset().select_related("site__root_page")
+            identity = queryset.filter(site=site).first()
+        return identity or cls(site=site)
 
     @property
     def site_name(self) -> str:

@@ -8,6 +8,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -23,6 +24,7 @@ from ..states import validate_place_code
 from .base import Page
 from .case_study_form import CaseStudyPageForm
 from .finder_page import OfficeFinderPage
+from .routing import PathRoutingMixin
 
 SEARCH_QUERY_MAX_LENGTH = 100
 SEARCH_RESULTS_LIMIT = 20
@@ -40,7 +42,7 @@ class ProgramIndexPageMixin(models.Model):
         abstract = True
 
     def programs(self):
-        return ProgramPage.objects.child_of(self).live().public().specific().order_by("title")
+        return ProgramPage.objects.child_of(self).live().public().order_by("title")
 
     def search_programs(self, query: str) -> list:
         """Live, public programs and case studies below this page matching ``query``.
@@ -67,7 +69,7 @@ class ProgramIndexPageMixin(models.Model):
         return context
 
 
-class ProgramIndexPage(ProgramIndexPageMixin, Page):
+class ProgramIndexPage(PathRoutingMixin, ProgramIndexPageMixin, Page):
     content_panels = Page.content_panels + ProgramIndexPageMixin.content_panels
     search_fields = Page.search_fields + ProgramIndexPageMixin.search_fields
     subpage_types = ["wagtail_spcp.ProgramPage"]
@@ -142,6 +144,10 @@ class ProgramPageMixin(models.Model):
     def case_studies(self):
         return CaseStudyPage.objects.child_of(self).live().public().order_by("-date")
 
+    def resource_list(self):
+        """The program's documents, each with its document, in one query."""
+        return self.resources.select_related("document")
+
     def request_page(self):
         """Where “request this program” leads: the chosen finder, else the first live one.
 
@@ -154,11 +160,12 @@ class ProgramPageMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["request_page"] = self.request_page()
+        # Looked up only if the template's cached content fragment is missing.
+        context["request_page"] = SimpleLazyObject(self.request_page)
         return context
 
 
-class ProgramPage(ProgramPageMixin, Page):
+class ProgramPage(PathRoutingMixin, ProgramPageMixin, Page):
     content_panels = Page.content_panels + ProgramPageMixin.content_panels
     search_fields = Page.search_fields + ProgramPageMixin.search_fields
     parent_page_types = ["wagtail_spcp.ProgramIndexPage"]

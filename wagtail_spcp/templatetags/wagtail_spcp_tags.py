@@ -1,12 +1,14 @@
 """Template helpers for the public pages: place names, JSON-LD, the agency identity, USWDS,
-and the links between a page's languages."""
+and the links between a page's languages, and cached fragments."""
 
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from .. import conf, languages
+from ..cache import cached_fragment
 from ..models.identity import AgencyIdentity
 from ..states import place_name as _place_name
 from ..structured_data import agency, json_ld_script, office_json_ld
@@ -86,4 +88,37 @@ def uswds_lock_icon():
         gettext("Lock"),
         gettext("Locked padlock icon"),
         LOCK_PATH,
+    )
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        name = str(self.name.resolve(context))
+        vary_on = [value.resolve(context) for value in self.vary_on]
+        html = cached_fragment(
+            context.get("request"), name, lambda: self.nodelist.render(context), *vary_on
+        )
+        return mark_safe(html)  # noqa: S308 (the template's own rendered, escaped output)
+
+
+@register.tag("spcp_cache")
+def spcp_cache(parser, token):
+    """Cache a fragment every visitor sees the same, until content changes.
+
+    ``{% spcp_cache "header" [vary_on ...] %}...{% endspcp_cache %}``: keyed on the name, the
+    site, the language, the content version and the vary-on values (see ``wagtail_spcp.cache``).
+    Only for public content: signed-in users and previews always render it afresh.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a fragment name")
+    nodelist = parser.parse(("endspcp_cache",))
+    parser.delete_first_token()
+    return CachedFragmentNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
     )

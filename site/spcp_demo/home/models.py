@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+from wagtail_spcp.models import PathRoutingMixin
 from wagtail_spcp.models.base import Page
 
 
-class HomePage(Page):
+class HomePage(PathRoutingMixin, Page):
     """The root of the demo site: an introduction with links to programs and the office finder."""
 
     intro = RichTextField(_("introduction"), blank=True)
