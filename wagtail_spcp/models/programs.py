@@ -23,6 +23,7 @@ from ..states import validate_place_code
 from .base import Page
 from .case_study_form import CaseStudyPageForm
 from .finder_page import OfficeFinderPage
+from .images import CARD_RENDITIONS, ImageWithAltText, with_image_renditions
 
 SEARCH_QUERY_MAX_LENGTH = 100
 SEARCH_RESULTS_LIMIT = 20
@@ -40,7 +41,8 @@ class ProgramIndexPageMixin(models.Model):
         abstract = True
 
     def programs(self):
-        return ProgramPage.objects.child_of(self).live().public().specific().order_by("title")
+        programs = ProgramPage.objects.child_of(self).live().public().order_by("title")
+        return with_image_renditions(programs, *CARD_RENDITIONS)
 
     def search_programs(self, query: str) -> list:
         """Live, public programs and case studies below this page matching ``query``.
@@ -78,7 +80,7 @@ class ProgramIndexPage(ProgramIndexPageMixin, Page):
         verbose_name_plural = _("program index pages")
 
 
-class ProgramPageMixin(models.Model):
+class ProgramPageMixin(ImageWithAltText):
     """A program an agency offers: what it is, who it is for, its steps and how to request it."""
 
     listing_label = _("Program")
@@ -117,6 +119,7 @@ class ProgramPageMixin(models.Model):
 
     content_panels = [
         FieldPanel("summary"),
+        *ImageWithAltText.image_panels,
         FieldRowPanel([FieldPanel("length"), FieldPanel("delivery")]),
         FieldPanel("audience"),
         FieldPanel("benefits"),
@@ -140,7 +143,8 @@ class ProgramPageMixin(models.Model):
         abstract = True
 
     def case_studies(self):
-        return CaseStudyPage.objects.child_of(self).live().public().order_by("-date")
+        case_studies = CaseStudyPage.objects.child_of(self).live().public().order_by("-date")
+        return with_image_renditions(case_studies, *CARD_RENDITIONS)
 
     def request_page(self):
         """Where “request this program” leads: the chosen finder, else the first live one."""
@@ -208,7 +212,7 @@ class ProgramResource(Orderable):
         return self.title or self.document.title
 
 
-class CaseStudyPageMixin(models.Model):
+class CaseStudyPageMixin(ImageWithAltText):
     """A published story of one engagement, written by an editor.
 
     It may point at the engagement it tells of only when the host community
@@ -241,6 +245,7 @@ class CaseStudyPageMixin(models.Model):
 
     content_panels = [
         FieldRowPanel([FieldPanel("community"), FieldPanel("state"), FieldPanel("date")]),
+        *ImageWithAltText.image_panels,
         FieldPanel("narrative"),
         FieldPanel("outcomes"),
         FieldPanel("body"),
