@@ -186,3 +186,20 @@ def test_header_has_a_small_site_search_box(client, public_site):
     assert 'action="/search/"' in header and 'name="q"' in header
     assert 'for="header-search-q"' in header and 'id="header-search-q"' in header
     assert 'class="usa-search__submit-icon"' in header and 'alt="Search"' in header
+
+
+def test_editors_find_the_image_fields_in_the_admin(client, public_site, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("editor", "e@example.org", "x"))
+    region = Region.objects.get(slug="southwest")
+    forms = [
+        f"/admin/pages/{public_site.program.pk}/edit/",
+        f"/admin/pages/{public_site.case_study.pk}/edit/",
+        f"/admin/pages/{public_site.home.pk}/edit/",
+        f"/admin/snippets/wagtail_spcp/region/edit/{region.pk}/",
+    ]
+    for url in forms:
+        html = client.get(url).content.decode()
+        for field in ("image", "image_alt_text", "image_is_decorative"):
+            assert f'name="{field}"' in html, (url, field)
+    home_form = client.get(forms[2]).content.decode()
+    assert 'name="featured_programs-TOTAL_FORMS"' in home_form
