@@ -6,13 +6,16 @@ import os
 from pathlib import Path
 
 from django.contrib.auth.models import Group, Permission
+from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wagtail.models import Locale
+from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
+from PIL import Image as PillowImage
 
 from wagtail_spcp.models import ImportBatch, Region
 
@@ -53,6 +56,17 @@ def require(available: bool, reason: str) -> None:
     if running_in_ci():
         pytest.fail(f"{reason} (CI=true: a missing tool fails the run)", pytrace=False)
     pytest.skip(reason, allow_module_level=True)
+
+
+def make_image(title="A photo", description="", size=(1600, 900), color="#005ea2"):
+    """A saved Wagtail image of one color, stored in the test storage."""
+    output = io.BytesIO()
+    PillowImage.new("RGB", size, color).save(output, format="JPEG")
+    image = get_image_model()(title=title, description=description)
+    image.file = ImageFile(io.BytesIO(output.getvalue()), name="photo.jpg")
+    image._set_image_file_metadata()
+    image.save()
+    return image
 
 
 def sample(name) -> bytes:

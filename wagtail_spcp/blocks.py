@@ -64,6 +64,7 @@ class ContentStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Rich text"),
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"],
+        template="wagtail_spcp/blocks/paragraph.html",
     )
     callout = CalloutBlock()
     documents = DocumentListBlock()

@@ -98,7 +98,7 @@ class ParticipationStatus(models.TextChoices):
     WAITLISTED = "waitlisted", _("Waitlisted")
     ATTENDED = "attended", _("Attended")
     NO_SHOW = "no_show", _("No-show")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", _("Canceled")
 
 
 class DuplicatePolicy(models.TextChoices):

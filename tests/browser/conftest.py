@@ -47,13 +47,16 @@ def page(browser, live_server):
 
 
 def restore_wagtail_initial_data():
-    """Recreate what Wagtail's initial migration makes (locale, root page, default site).
+    """Recreate what Wagtail's initial migrations make (locale, root page, default site, root
+    collection).
 
     Live-server tests run in real transactions and the database is flushed after each
     one, which removes that data too.
     """
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Collection, Locale, Page, Site
 
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     if Site.objects.filter(is_default_site=True).exists():
         return
     locale, _ = Locale.objects.get_or_create(language_code="en")

@@ -4,12 +4,18 @@ axe-core finds no WCAG 2.1 A or AA violation; at 320 and 390 px nothing scrolls 
 cards fit the screen and the controls are large enough to touch; every search button has a name.
 """
 
+import mimetypes
 import re
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.core.files.storage import default_storage
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from spcp_demo.home.models import HomePage
 from wagtail_spcp.models import (
     CaseStudyPage,
     Council,
@@ -108,8 +114,12 @@ def small_touch_targets(page) -> list[str]:
 
 
 def nameless_buttons(page) -> list[str]:
-    """The accessibility tree of each search button that has no accessible name."""
-    snapshots = [button.aria_snapshot() for button in page.locator(".usa-search button").all()]
+    """The accessibility tree of each shown search button that has no accessible name.
+
+    A button out of sight (the header's, in a phone's closed menu) is out of the tree too.
+    """
+    buttons = page.locator(".usa-search button").all()
+    snapshots = [button.aria_snapshot() for button in buttons if button.is_visible()]
     return [snapshot for snapshot in snapshots if not re.search(r'button "\w', snapshot)]
 
 
@@ -263,3 +273,89 @@ def test_visitor_switches_language_on_a_program_page_and_on_finder_results(
     page.get_by_role("link", name="Español", exact=True).click()
     expect(page.locator("#results")).to_contain_text("Oficinas locales de su región")
     assert page.url.endswith("/es/oficinas/?q=77550")
+
+
+def serve_media(page):
+    """Serve ``/media/`` from the test storage (in memory; the test server does not serve it)."""
+
+    def fulfill(route):
+        name = unquote(urlsplit(route.request.url).path).removeprefix(settings.MEDIA_URL)
+        if not default_storage.exists(name):
+            route.fulfill(status=404)
+            return
+        with default_storage.open(name) as file:
+            route.fulfill(body=file.read(), content_type=mimetypes.guess_type(name)[0])
+
+    page.route("**/media/**", fulfill)
+
+
+def loaded_image(page, selector):
+    """The image's rendered box and whether it loaded, after scrolling it into view."""
+    image = page.locator(selector).first
+    image.scroll_into_view_if_needed()
+    expect(image).to_be_visible()
+    page.wait_for_function("(el) => el.complete && el.naturalWidth > 0", arg=image.element_handle())
+    return image.bounding_box()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_home_hero_and_program_images_load_fit_and_pass_axe(page, demo_site, viewport):
+    page.set_viewport_size(viewport)
+    serve_media(page)
+    axe = Axe()
+    home = HomePage.objects.get()
+    program = ProgramPage.objects.get(slug="strengthening-police-and-community-partnerships")
+
+    page.goto("/")
+    hero = page.locator("img.spcp-hero__img")
+    expect(hero).to_have_attribute("alt", home.image.description)
+    box = loaded_image(page, "img.spcp-hero__img")
+    assert box["width"] == pytest.approx(viewport["width"], abs=1)
+    callout = page.locator(".spcp-hero__callout").bounding_box()
+    if viewport is PHONE:
+        # Stacked: the image above the call-out, which keeps its dark background.
+        assert callout["y"] >= box["y"] + box["height"] - 1
+    else:
+        # The call-out sits on the image.
+        assert (
+            box["y"] <= callout["y"]
+            and callout["y"] + callout["height"] <= box["y"] + box["height"]
+        )
+    expect(page.get_by_role("heading", level=1)).to_have_text(home.hero_heading)
+    card_images = page.locator(".usa-card__img img")
+    expect(card_images).to_have_count(2)
+    loaded_image(page, ".usa-card__img img")
+    result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    assert not result.violations_count, describe(result.response["violations"])
+    assert not sideways_overflow(page)
+
+    page.goto(program.url)
+    image = page.locator("img.spcp-page-image__img")
+    expect(image).to_have_attribute("alt", program.image_alt)
+    expect(image).not_to_have_attribute("loading", "lazy")
+    box = loaded_image(page, "img.spcp-page-image__img")
+    content_width = page.locator("main .grid-container").first.evaluate("el => el.clientWidth")
+    assert box["width"] <= content_width
+    result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    assert not result.violations_count, describe(result.response["violations"])
+    assert not sideways_overflow(page)
+    if viewport is PHONE:
+        assert not small_touch_targets(page)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_header_search_box_on_a_phone_and_a_desktop(page, demo_site, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(ProgramIndexPage.objects.get().url)
+    header_search = page.get_by_role("search").filter(has=page.locator("#header-search-q"))
+    if viewport is PHONE:
+        expect(header_search).to_be_hidden()  # inside the closed menu
+        page.get_by_role("button", name="Menu").click()
+    expect(header_search).to_be_visible()
+    expect(header_search.get_by_role("button")).to_have_accessible_name("Search")
+    if viewport is PHONE:
+        assert not small_touch_targets(page)
+    page.get_by_label("Search this site").fill("council")
+    page.get_by_label("Search this site").press("Enter")
+    page.wait_for_url("**/search/?q=council")
+    expect(page.locator("#site-search-count")).to_contain_text("council")

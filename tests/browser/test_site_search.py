@@ -69,7 +69,7 @@ def test_visitor_searches_pages_through_results_and_pagination(
     assert no_sideways_scroll(page), "empty"
 
     page.get_by_label("Search terms").fill("harbor")
-    page.get_by_role("button", name="Search", exact=True).click()
+    page.get_by_role("main").get_by_role("button", name="Search", exact=True).click()
     page.wait_for_url("**/search/?q=harbor")
     assert page.get_by_role("status").inner_text().startswith("12 results for “harbor”")
     results = page.locator(".spcp-search-result")

@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from spcp_demo.home.models import FeaturedProgram
+
 pytestmark = pytest.mark.django_db
 
 PAGES = [
@@ -60,7 +62,7 @@ class Outline(HTMLParser):
 @pytest.fixture
 def outlines(client, public_site):
     public_site.home.finder_page = public_site.finder
-    public_site.home.featured_program = public_site.program
+    public_site.home.featured_programs = [FeaturedProgram(program=public_site.program)]
     public_site.home.save()
     result = {}
     for url in PAGES:

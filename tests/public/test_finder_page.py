@@ -56,7 +56,7 @@ def test_markup_in_query_is_escaped(client, public_site):
 
 def test_tile_map_has_a_named_link_per_state_and_a_text_alternative(client, public_site):
     html = client.get("/offices/").content.decode()
-    svg = html[html.index('<svg class="spcp-tile-map"') : html.index("</svg>")]
+    svg = html[html.index('<svg class="spcp-tile-map text-primary"') : html.index("</svg>")]
     tiles = re.findall(r'<a href="([^"]+)"\s+aria-label="([^"]+)"', svg)
     assert len(tiles) == 56
     assert ("/offices/?q=TX", "Texas: Southwest region") in tiles

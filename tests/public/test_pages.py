@@ -2,6 +2,7 @@
 
 import pytest
 
+from spcp_demo.home.models import FeaturedProgram
 from tests.utils import CONFIDENTIAL_MARKER
 
 pytestmark = pytest.mark.django_db
@@ -9,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_home_page_renders_with_skip_link_and_landmarks(client, public_site):
     public_site.home.finder_page = public_site.finder
-    public_site.home.featured_program = public_site.program
+    public_site.home.featured_programs = [FeaturedProgram(program=public_site.program)]
     public_site.home.save()
     html = client.get("/").content.decode()
     assert 'class="usa-skipnav" href="#main-content"' in html

@@ -63,7 +63,7 @@ def test_public_pages_are_found_with_their_type_and_summary(client, public_site)
     assert result_links(html) == ["/programs/spcp/"]
     assert 'id="site-search-count" role="status"' in html
     assert "1 result for “police”" in html
-    assert '<p class="spcp-search-result__type margin-0">Program</p>' in html
+    assert '<p class="spcp-search-result__type text-base-dark margin-0">Program</p>' in html
     assert "A one-day program that brings police and community leaders together." in html
 
     html = client.get("/search/", {"q": "Riverton"}).content.decode()

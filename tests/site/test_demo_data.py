@@ -1,19 +1,26 @@
 """The demo loader: reference offices, pages, a demo engagement and fictional participants."""
 
+import re
+
 from django.apps import apps
 from django.core.management import call_command
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
 import pytest
 
-from spcp_demo.home.models import HomePage
+from spcp_demo.home.models import FeaturedProgram, HomePage
+from wagtail_spcp.choices import EngagementStage
 from wagtail_spcp.models import (
+    CaseStudyPage,
+    Council,
     Engagement,
     Office,
     OfficeFinderPage,
     Participation,
     Person,
+    ProgramPage,
     Region,
     RegionState,
 )
@@ -22,7 +29,14 @@ pytestmark = pytest.mark.django_db
 
 
 def table_counts():
-    models = [*apps.get_app_config("wagtail_spcp").get_models(), Page, Revision, Site]
+    models = [
+        *apps.get_app_config("wagtail_spcp").get_models(),
+        Page,
+        Revision,
+        Site,
+        FeaturedProgram,
+        get_image_model(),
+    ]
     return {model._meta.label: model._default_manager.count() for model in models}
 
 
@@ -56,7 +70,6 @@ def test_demo_holds_the_reference_offices_and_sample_engagement():
     top_issue = engagement.concerns.get(kind="issue", rank=1)
     assert top_issue.dot_votes == max(engagement.concerns.values_list("dot_votes", flat=True))
 
-    assert Person.objects.count() == 200
     assert Participation.objects.filter(engagement=engagement).count() == 200
     domains = {email.rsplit("@", 1)[1] for email in Person.objects.values_list("email", flat=True)}
     assert domains <= {"example.org", "example.net", "example.com"}
@@ -68,7 +81,9 @@ def test_demo_pages_are_published_in_the_default_locale():
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage)
-    assert home.finder_page.live and home.featured_program.live
+    assert home.finder_page.live
+    featured = [item.program for item in home.featured_programs.all()]
+    assert len(featured) == 2 and all(program.live for program in featured)
     for page in home.get_descendants(inclusive=True):
         assert page.live
         assert page.locale.language_code == "en"
@@ -114,3 +129,74 @@ def test_home_page_and_admin_login_respond(client):
     assert 'href="/programs/"' in navigation
     assert 'href="/offices/"' in navigation
     assert client.get("/admin/login/").status_code == 200
+
+
+def test_demo_engagements_span_regions_and_stages_with_a_few_people_each():
+    call_command("load_demo", "--no-admin", verbosity=0)
+
+    engagements = Engagement.objects.select_related("office__region")
+    assert 8 <= engagements.count() <= 12
+    assert len({engagement.office.region_id for engagement in engagements}) >= 4
+    assert len({engagement.stage for engagement in engagements}) >= 6
+    stages = list(EngagementStage.values)
+    for engagement in engagements.exclude(slug="port-alder-2026"):
+        people = engagement.participations.count()
+        assert 1 <= people <= 5, engagement.slug
+        reached = list(engagement.milestones.order_by("date").values_list("stage", flat=True))
+        assert reached == stages[: stages.index(engagement.stage) + 1], engagement.slug
+        for person in Person.objects.filter(participations__engagement=engagement):
+            assert person.email.endswith("@example.org")
+            assert person.region_id == engagement.office.region_id
+    assert (
+        Person.objects.count()
+        == 200
+        + Participation.objects.exclude(engagement__slug="port-alder-2026")
+        .values("person")
+        .distinct()
+        .count()
+    )
+
+
+def test_demo_pages_and_regions_have_images_with_alt_text_or_marked_decorative(client):
+    call_command("load_demo", "--no-admin", verbosity=0)
+
+    home = HomePage.objects.get()
+    assert home.image and home.image_alt == home.image.description != ""
+    for program in ProgramPage.objects.all():
+        assert program.image and program.image_alt, program.slug
+    assert CaseStudyPage.objects.get().image_alt
+    regions = Region.objects.exclude(image=None)
+    assert regions.count() >= 4
+    assert all(region.image_is_decorative and region.image_alt == "" for region in regions)
+    for image in get_image_model().objects.all():
+        assert image.file.size < 100_000, image.title
+        assert image.width == 1600 and image.height == 900
+
+    html = client.get("/").content.decode()
+    assert re.search(r'<img [^>]*srcset="[^"]*1280w', html)
+    assert f'alt="{home.image.description}"' in html
+
+
+def test_demo_images_are_not_put_back_after_an_editor_removes_one():
+    call_command("load_demo", "--no-admin", verbosity=0)
+    region = Region.objects.get(slug="southwest")
+    region.image = None
+    region.save()
+
+    call_command("load_demo", "--no-admin", verbosity=0)
+
+    region.refresh_from_db()
+    assert region.image is None
+
+
+def test_demo_council_is_public_with_a_summary(client):
+    call_command("load_demo", "--no-admin", verbosity=0)
+
+    council = Council.objects.get(is_public=True)
+    assert council.public_summary
+    region = council.engagement.office.region
+    url = OfficeFinderPage.objects.get().council_url(region, council.pk)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert council.public_summary in response.content.decode()
+    assert council.rules_of_engagement not in response.content.decode()

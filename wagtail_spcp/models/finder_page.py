@@ -23,6 +23,7 @@ from ..finder import lookup
 from ..finder.tilemap import load_tile_map
 from .base import Page
 from .councils import PublicCouncils
+from .images import PAGE_RENDITIONS, with_image_renditions
 from .offices import Region
 
 
@@ -60,9 +61,10 @@ class OfficeFinderPageMixin(RoutablePageMixin, models.Model):
     @path("<slug:region_slug>/", name="region")
     def region_page(self, request, region_slug):
         """A region: the states it serves, its offices and contacts."""
-        region = get_object_or_404(
-            Region.objects.prefetch_related("states", "offices"), slug=region_slug
+        regions = with_image_renditions(
+            Region.objects.prefetch_related("states", "offices"), *PAGE_RENDITIONS
         )
+        region = get_object_or_404(regions, slug=region_slug)
         offices = sorted(
             region.offices.all(),
             key=lambda office: (office.kind != OfficeKind.REGIONAL, office.name),

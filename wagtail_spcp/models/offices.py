@@ -12,11 +12,12 @@ from modelcluster.models import ClusterableModel
 
 from ..choices import OfficeKind
 from ..states import place_name, validate_place_code
+from .images import ImageWithAltText
 
 zip_validator = RegexValidator(r"^\d{5}(-\d{4})?$", _("Enter a ZIP or ZIP+4 code."))
 
 
-class Region(index.Indexed, ClusterableModel):
+class Region(index.Indexed, ImageWithAltText, ClusterableModel):
     """A service region: a group of states and territories served by one regional office."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -35,6 +36,7 @@ class Region(index.Indexed, ClusterableModel):
         FieldPanel("slug"),
         FieldPanel("sort_order"),
         FieldPanel("staff_groups"),
+        *ImageWithAltText.image_panels,
         InlinePanel("states", label=_("States and territories served")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

@@ -24,6 +24,7 @@ from ..states import validate_place_code
 from .base import Page
 from .case_study_form import CaseStudyPageForm
 from .finder_page import OfficeFinderPage
+from .images import CARD_RENDITIONS, ImageWithAltText, with_image_renditions
 from .routing import PathRoutingMixin
 
 SEARCH_QUERY_MAX_LENGTH = 100
@@ -42,7 +43,8 @@ class ProgramIndexPageMixin(models.Model):
         abstract = True
 
     def programs(self):
-        return ProgramPage.objects.child_of(self).live().public().order_by("title")
+        programs = ProgramPage.objects.child_of(self).live().public().order_by("title")
+        return with_image_renditions(programs, *CARD_RENDITIONS)
 
     def search_programs(self, query: str) -> list:
         """Live, public programs and case studies below this page matching ``query``.
@@ -80,7 +82,7 @@ class ProgramIndexPage(PathRoutingMixin, ProgramIndexPageMixin, Page):
         verbose_name_plural = _("program index pages")
 
 
-class ProgramPageMixin(models.Model):
+class ProgramPageMixin(ImageWithAltText):
     """A program an agency offers: what it is, who it is for, its steps and how to request it."""
 
     listing_label = _("Program")
@@ -119,6 +121,7 @@ class ProgramPageMixin(models.Model):
 
     content_panels = [
         FieldPanel("summary"),
+        *ImageWithAltText.image_panels,
         FieldRowPanel([FieldPanel("length"), FieldPanel("delivery")]),
         FieldPanel("audience"),
         FieldPanel("benefits"),
@@ -142,7 +145,8 @@ class ProgramPageMixin(models.Model):
         abstract = True
 
     def case_studies(self):
-        return CaseStudyPage.objects.child_of(self).live().public().order_by("-date")
+        case_studies = CaseStudyPage.objects.child_of(self).live().public().order_by("-date")
+        return with_image_renditions(case_studies, *CARD_RENDITIONS)
 
     def resource_list(self):
         """The program's documents, each with its document, in one query."""
@@ -219,7 +223,7 @@ class ProgramResource(Orderable):
         return self.title or self.document.title
 
 
-class CaseStudyPageMixin(models.Model):
+class CaseStudyPageMixin(ImageWithAltText):
     """A published story of one engagement, written by an editor.
 
     It may point at the engagement it tells of only when the host community
@@ -252,6 +256,7 @@ class CaseStudyPageMixin(models.Model):
 
     content_panels = [
         FieldRowPanel([FieldPanel("community"), FieldPanel("state"), FieldPanel("date")]),
+        *ImageWithAltText.image_panels,
         FieldPanel("narrative"),
         FieldPanel("outcomes"),
         FieldPanel("body"),

@@ -1,9 +1,11 @@
 """Template helpers for the public pages: place names, JSON-LD, the agency identity, USWDS,
 and the links between a page's languages, and cached fragments."""
 
+import re
+
 from django import template
 from django.templatetags.static import static
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
@@ -20,6 +22,21 @@ register = template.Library()
 def place_name(code):
     """``{{ "TX"|place_name }}`` renders “Texas”."""
     return _place_name(code)
+
+
+# An opening <a> tag that has no class attribute yet.
+LINK_WITHOUT_CLASS = re.compile(r"<a(?=[\s>])(?![^>]*\sclass=)")
+
+
+@register.filter
+def usa_links(html):
+    """Rendered rich text with USWDS's ``usa-link`` class on every link that has no class.
+
+    ``{{ page.intro|richtext|usa_links }}``: editors' links get the design system's colors and
+    its visited, hover and focus states instead of the browser's defaults.
+    """
+    html = conditional_escape(html)
+    return mark_safe(LINK_WITHOUT_CLASS.sub('<a class="usa-link"', str(html)))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)

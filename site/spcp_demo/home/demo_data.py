@@ -5,18 +5,24 @@ and never overwrites edits made in the admin.
 """
 
 import datetime
+import io
 import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core import serializers
+from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils.text import slugify
 
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
+from spcp_demo.home.demo_images import illustration
 from spcp_demo.home.demo_spanish import ensure_region_introductions, ensure_spanish_pages
-from spcp_demo.home.models import HomePage
+from spcp_demo.home.models import FeaturedProgram, HomePage
+from wagtail_spcp.choices import EngagementStage
 from wagtail_spcp.models import (
     ActionItem,
     AgencyIdentity,
@@ -35,6 +41,7 @@ from wagtail_spcp.models import (
     ProgramIndexPage,
     ProgramPage,
     ProgramStep,
+    Region,
 )
 from wagtail_spcp.models.base import Page
 
@@ -75,9 +82,7 @@ def ensure_home_page(data) -> HomePage:
     root = Page.get_first_root_node()
     if current.content_type.model_class() is Page and not current.get_children().exists():
         current.delete()
-    home = publish_child(
-        root.specific, HomePage(title=data["title"], slug=data["slug"], intro=data["intro"])
-    )
+    home = publish_child(root.specific, HomePage(**data))
     site.root_page = home
     site.site_name = data["title"]
     site.save()
@@ -121,9 +126,11 @@ def ensure_pages() -> dict:
     )
     programs = [ensure_program(index, program, finder) for program in data["programs"]]
     ensure_identity(home)
-    if home.finder_page_id is None and home.featured_program_id is None:
+    if home.finder_page_id is None and not home.featured_programs.exists():
         home.finder_page = finder
-        home.featured_program = programs[0]
+        home.featured_programs = [
+            FeaturedProgram(program=program, sort_order=n) for n, program in enumerate(programs)
+        ]
         home.save_revision().publish()
     ensure_region_introductions(finder)
     ensure_spanish_pages(home, index, finder, programs)
@@ -145,6 +152,50 @@ def ensure_site_address(site_url: str) -> None:
     site.hostname = parts.hostname
     site.port = parts.port or (443 if parts.scheme == "https" else 80)
     site.save()
+
+
+def ensure_images() -> list:
+    """The demo's illustrations, drawn once: ``(image, used_by, created)`` for each."""
+    Image = get_image_model()
+    images = []
+    for spec in read_json("demo_images.json")["images"]:
+        image = Image.objects.filter(title=spec["title"]).first()
+        created = image is None
+        if created:
+            content = illustration(spec["motif"], spec["colors"], seed=spec["title"])
+            image = Image(title=spec["title"], description=spec["description"])
+            image.file = ImageFile(io.BytesIO(content), name=f"{slugify(spec['title'])}.jpg")
+            image._set_image_file_metadata()
+            image.save()
+        images.append((image, spec["used_by"], created))
+    return images
+
+
+def image_user(used_by: str):
+    """The page or region named ``home``, ``program:<slug>``, ``case_study:<slug>`` or
+    ``region:<slug>``."""
+    kind, _, slug = used_by.partition(":")
+    if kind == "home":
+        return HomePage.objects.first()
+    model = {"program": ProgramPage, "case_study": CaseStudyPage, "region": Region}[kind]
+    return model.objects.filter(slug=slug).first()
+
+
+def attach_images(images) -> None:
+    """Show each newly drawn image where the demo uses it, unless an image is already there.
+
+    An image without a description is marked decorative (its alt stays empty).
+    """
+    for image, used_by, created in images:
+        user = image_user(used_by)
+        if not created or user is None or user.image_id is not None:
+            continue
+        user.image = image
+        user.image_is_decorative = not image.description
+        if isinstance(user, Page):
+            user.save_revision().publish()
+        else:
+            user.save()
 
 
 def ensure_identity(home) -> AgencyIdentity:
@@ -236,9 +287,51 @@ def ensure_engagement(programs, people, rows) -> Engagement:
     return engagement
 
 
+def ensure_more_engagements(programs) -> None:
+    """Smaller engagements in other regions and at other stages, each with a few people."""
+    data = read_json("demo_engagements.json")
+    stages = list(EngagementStage.values)
+    for row in data["engagements"]:
+        fields = dict(row)
+        slug, participants = fields.pop("slug"), fields.pop("participants")
+        if Engagement.objects.filter(slug=slug).exists():
+            continue
+        office = Office.objects.get(slug=fields.pop("office"))
+        requested_on = datetime.date.fromisoformat(fields.pop("requested_on"))
+        engagement = Engagement.objects.create(
+            slug=slug,
+            office=office,
+            program=programs.get(fields.pop("program")),
+            requested_on=requested_on,
+            **fields,
+        )
+        reached = stages[: stages.index(engagement.stage) + 1]
+        EngagementMilestone.objects.bulk_create(
+            EngagementMilestone(
+                engagement=engagement,
+                stage=stage,
+                date=requested_on + datetime.timedelta(weeks=data["weeks_apart"] * n),
+            )
+            for n, stage in enumerate(reached)
+        )
+        Participation.objects.bulk_create(
+            Participation(
+                engagement=engagement,
+                person=Person.objects.get_or_create(
+                    region=office.region,
+                    email=f"{slugify(first)}.{slugify(last)}@example.org",
+                    defaults={"first_name": first, "last_name": last, "consent_to_contact": True},
+                )[0],
+                role=role,
+                status=status,
+            )
+            for first, last, role, status in participants
+        )
+
+
 @transaction.atomic
 def load_demo(site_url: str = "") -> None:
-    """Load offices, pages, people and the demo engagement; create only what is missing.
+    """Load offices, pages, images, people and the demo engagements; create only what is missing.
 
     ``site_url`` (``https://host[:port]``) is where the demo is served.
     """
@@ -246,7 +339,9 @@ def load_demo(site_url: str = "") -> None:
     if site_url:
         ensure_site_address(site_url)
     programs = ensure_pages()
+    attach_images(ensure_images())
     rows = read_json("demo_people.json")
     office = Office.objects.get(slug=read_json("demo_engagement.json")["engagement"]["office"])
     people = ensure_people(rows, office.region)
     ensure_engagement(programs, people, rows)
+    ensure_more_engagements(programs)
