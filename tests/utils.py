@@ -10,8 +10,8 @@ from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from wagtail.models import Locale
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
