@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 from django.conf import settings
-from django.core import serializers
 from django.db import transaction
 
 from wagtail.models import Locale, Site
@@ -35,21 +34,13 @@ from wagtail_spcp.models import (
     ProgramStep,
 )
 from wagtail_spcp.models.base import Page
+from wagtail_spcp.reference import load_reference_offices
 
 FIXTURES_DIR = Path(settings.FIXTURE_DIRS[0])
 
 
 def read_json(name: str):
     return json.loads((FIXTURES_DIR / name).read_text(encoding="utf-8"))
-
-
-def load_missing_objects(fixture_name: str) -> None:
-    """Save the objects of a Django fixture whose primary key is not in the database yet."""
-    with open(FIXTURES_DIR / fixture_name, encoding="utf-8") as fixture:
-        for deserialized in serializers.deserialize("json", fixture):
-            model = type(deserialized.object)
-            if not model._default_manager.filter(pk=deserialized.object.pk).exists():
-                deserialized.save()
 
 
 def publish_child(parent, page):
@@ -218,7 +209,7 @@ def ensure_engagement(programs, people, rows) -> Engagement:
 @transaction.atomic
 def load_demo() -> None:
     """Load offices, pages, people and the demo engagement; create only what is missing."""
-    load_missing_objects("crs_offices.json")
+    load_reference_offices()
     programs = ensure_pages()
     rows = read_json("demo_people.json")
     office = Office.objects.get(slug=read_json("demo_engagement.json")["engagement"]["office"])
