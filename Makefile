@@ -18,13 +18,15 @@ DEMO_EXTRAS := demo$(if $(findstring postgres,$(DATABASE_URL)),$(comma)postgres)
 .PHONY: install install-demo assets demo test lint browser gettext package
 
 $(PY):
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@echo "== Creating $(VENV)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 
 # The demo needs the app's runtime and the `demo` extra only; `make test` adds the `dev` extra.
 $(VENV)/.demo-installed: pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[$(DEMO_EXTRAS)]"
-	touch $@
+	@echo "== Installing the app and the demo's packages into $(VENV)"
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e ".[$(DEMO_EXTRAS)]"
+	@touch $@
 
 $(VENV)/.installed: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
@@ -38,17 +40,22 @@ USWDS_DIST := node_modules/@uswds/uswds/dist
 USWDS_STATIC := site/spcp_demo/static/vendor/uswds
 
 assets:
-	npm install --no-audit --no-fund --loglevel=error
-	rm -rf $(USWDS_STATIC)
-	mkdir -p $(USWDS_STATIC)
-	cp -R $(USWDS_DIST)/css $(USWDS_DIST)/js $(USWDS_DIST)/img $(USWDS_DIST)/fonts $(USWDS_STATIC)/
+	@echo "== Installing the U.S. Web Design System (npm)"
+	@npm install --no-audit --no-fund --loglevel=error
+	@rm -rf $(USWDS_STATIC)
+	@mkdir -p $(USWDS_STATIC)
+	@cp -R $(USWDS_DIST)/css $(USWDS_DIST)/js $(USWDS_DIST)/img $(USWDS_DIST)/fonts $(USWDS_STATIC)/
 
 demo: install-demo assets
 	@echo "== Migrating the database and loading the demo data"
 	@$(PY) site/manage.py migrate --noinput -v 0
 	@$(PY) site/manage.py load_demo --admin-url http://$(HOST):$(PORT)/admin/
-	@echo "Try: http://$(HOST):$(PORT)/  http://$(HOST):$(PORT)/offices/?q=77550  http://$(HOST):$(PORT)/search/?q=council  http://$(HOST):$(PORT)/api/spcp/offices/lookup?q=77550"
-	@echo "== Serving http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	@echo "== The demo: http://$(HOST):$(PORT)/  (Ctrl-C stops it). Try:"
+	@echo "   office finder   http://$(HOST):$(PORT)/offices/?q=77550"
+	@echo "   programs        http://$(HOST):$(PORT)/programs/"
+	@echo "   site search     http://$(HOST):$(PORT)/search/?q=council"
+	@echo "   JSON API        http://$(HOST):$(PORT)/api/spcp/offices/lookup?q=77550"
+	@echo "   admin           http://$(HOST):$(PORT)/admin/  (login above)"
 	@$(PY) site/manage.py runserver $(HOST):$(PORT)
 
 # The wheel and sdist in dist/, checked; the fresh-site install test builds its own copy.

@@ -6,14 +6,14 @@ the setuptools of the test environment (the ``dev`` extra), so nothing is downlo
 """
 
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-REPO_DIR = Path(__file__).resolve().parents[2]
+from .utils import REPO_DIR, run
+
 SOURCES = ["pyproject.toml", "setup.cfg", "MANIFEST.in", "README.md", "CHANGELOG.md"]
 
 
@@ -21,16 +21,6 @@ SOURCES = ["pyproject.toml", "setup.cfg", "MANIFEST.in", "README.md", "CHANGELOG
 class Distributions:
     wheel: Path
     sdist: Path
-
-
-def run(args, **kwargs) -> subprocess.CompletedProcess:
-    """Run a command, failing the test with its output when it exits non-zero."""
-    result = subprocess.run(args, capture_output=True, text=True, check=False, **kwargs)  # noqa: S603
-    assert result.returncode == 0, (
-        f"{' '.join(map(str, args))} exited {result.returncode}\n"
-        f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
-    )
-    return result
 
 
 @pytest.fixture(scope="session")

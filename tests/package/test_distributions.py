@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from .conftest import REPO_DIR, run
+from .utils import REPO_DIR, run
 
 pytestmark = [pytest.mark.package, pytest.mark.xdist_group("package")]
 

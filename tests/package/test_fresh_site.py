@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO_DIR, run
+from .utils import REPO_DIR, run
 
 pytestmark = [pytest.mark.package, pytest.mark.xdist_group("package")]
 

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from .conftest import REPO_DIR
+from .utils import REPO_DIR
 
 pytestmark = pytest.mark.package
 
