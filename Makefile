@@ -20,12 +20,12 @@ DEMO_EXTRAS := demo$(if $(findstring postgres,$(DATABASE_URL)),$(comma)postgres)
 $(PY):
 	@echo "== Creating $(VENV)"
 	@$(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install --quiet --quiet --disable-pip-version-check --upgrade pip
 
 # The demo needs the app's runtime and the `demo` extra only; `make test` adds the `dev` extra.
 $(VENV)/.demo-installed: pyproject.toml | $(PY)
 	@echo "== Installing the app and the demo's packages into $(VENV)"
-	@$(PY) -m pip install --quiet --disable-pip-version-check -e ".[$(DEMO_EXTRAS)]"
+	@$(PY) -m pip install --quiet --quiet --disable-pip-version-check -e ".[$(DEMO_EXTRAS)]"
 	@touch $@
 
 $(VENV)/.installed: pyproject.toml | $(PY)

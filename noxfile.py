@@ -21,6 +21,8 @@ import nox
 nox.options.error_on_missing_interpreters = False
 nox.options.reuse_existing_virtualenvs = True
 nox.options.default_venv_backend = "venv"
+# Only interpreters already on the machine: a session never downloads a Python build.
+nox.options.download_python = "never"
 
 # (Python, Django, Wagtail): oldest first, newest last.
 MATRIX = [
