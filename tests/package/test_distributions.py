@@ -72,3 +72,18 @@ def test_sdist_holds_the_app_and_its_changelog(distributions):
         expected = app_files(folder)
         assert expected <= names, sorted(expected - names)
     assert {"CHANGELOG.md", "README.md", "pyproject.toml"} <= names
+
+
+def test_the_demo_extra_leaves_out_the_test_toolchain(distributions):
+    """``make demo`` installs the ``demo`` extra: no test runner, browser driver or server."""
+    with zipfile.ZipFile(distributions.wheel) as wheel:
+        (metadata,) = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
+        text = wheel.read(metadata).decode()
+    demo = [
+        line.split(":", 1)[1].split(";")[0].strip().lower()
+        for line in text.splitlines()
+        if line.startswith("Requires-Dist:") and 'extra == "demo"' in line
+    ]
+    assert demo
+    for name in ["pytest", "playwright", "axe", "ruff", "gunicorn", "build", "twine", "nox"]:
+        assert not any(requirement.startswith(name) for requirement in demo), name
