@@ -20,7 +20,6 @@ DEMO_EXTRAS := demo$(if $(findstring postgres,$(DATABASE_URL)),$(comma)postgres)
 $(PY):
 	@echo "== Creating $(VENV)"
 	@$(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --quiet --disable-pip-version-check --upgrade pip
 
 # The demo needs the app's runtime and the `demo` extra only; `make test` adds the `dev` extra.
 $(VENV)/.demo-installed: pyproject.toml | $(PY)
