@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core import serializers
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.text import slugify
@@ -44,21 +43,13 @@ from wagtail_spcp.models import (
     Region,
 )
 from wagtail_spcp.models.base import Page
+from wagtail_spcp.reference import load_reference_offices
 
 FIXTURES_DIR = Path(settings.FIXTURE_DIRS[0])
 
 
 def read_json(name: str):
     return json.loads((FIXTURES_DIR / name).read_text(encoding="utf-8"))
-
-
-def load_missing_objects(fixture_name: str) -> None:
-    """Save the objects of a Django fixture whose primary key is not in the database yet."""
-    with open(FIXTURES_DIR / fixture_name, encoding="utf-8") as fixture:
-        for deserialized in serializers.deserialize("json", fixture):
-            model = type(deserialized.object)
-            if not model._default_manager.filter(pk=deserialized.object.pk).exists():
-                deserialized.save()
 
 
 def publish_child(parent, page):
@@ -335,7 +326,7 @@ def load_demo(site_url: str = "") -> None:
 
     ``site_url`` (``https://host[:port]``) is where the demo is served.
     """
-    load_missing_objects("crs_offices.json")
+    load_reference_offices()
     if site_url:
         ensure_site_address(site_url)
     programs = ensure_pages()
