@@ -8,6 +8,7 @@ import pytest
 from wagtail_spcp.choices import ParticipationStatus, Sector
 from wagtail_spcp.models import Participation
 
+
 def hub_urls(engagement):
     pk = engagement.pk
     return {
@@ -48,7 +49,9 @@ def test_listing_rows_link_to_the_program_day_work(world, login):
         assert url.replace("&", "&amp;") in content, url
 
 
-def test_listing_reads_councils_once_for_all_rows(world, login, make_engagement, django_assert_max_num_queries):
+def test_listing_reads_councils_once_for_all_rows(
+    world, login, make_engagement, django_assert_max_num_queries
+):
     client = login(world.users["national"])
     url = reverse("wagtailsnippets_wagtail_spcp_engagement:list")
     client.get(url)  # warm caches (content types, permissions)
@@ -84,7 +87,11 @@ def test_links_follow_the_users_permissions(world, login, django_user_model):
 def test_inspect_shows_participants_groups_action_items_and_council(world, login, make_person):
     engagement = world.a.engagement
     for n, status in enumerate(
-        [ParticipationStatus.REGISTERED, ParticipationStatus.REGISTERED, ParticipationStatus.NO_SHOW]
+        [
+            ParticipationStatus.REGISTERED,
+            ParticipationStatus.REGISTERED,
+            ParticipationStatus.NO_SHOW,
+        ]
     ):
         person = make_person(engagement=engagement, sector=Sector.YOUTH, last_name=f"Hub{n}")
         Participation.objects.create(person=person, engagement=engagement, status=status)

@@ -93,7 +93,7 @@ def checkin(request, engagement, form=None):
         **_results_context(request, engagement, query),
         "counts": door_counts(engagement),
         "walk_in_form": form or (WalkInForm() if can_add else None),
-        "search_url": reverse("wagtail_spcp_checkin:search", args=(engagement.pk,)),
+        "checkin_search_url": reverse("wagtail_spcp_checkin:search", args=(engagement.pk,)),
         "engagement_url": reverse(
             "wagtailsnippets_wagtail_spcp_engagement:inspect", args=(engagement.pk,)
         ),
