@@ -59,7 +59,8 @@
             button.disabled = true;
             var data = new FormData(form);
             data.set("q", input.value.trim());
-            fetch(form.action, {
+            // Not form.action: the form has a field named "action".
+            fetch(form.getAttribute("action"), {
                 method: "POST",
                 body: data,
                 headers: HEADERS,
