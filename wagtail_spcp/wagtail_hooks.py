@@ -1,9 +1,11 @@
 """Registrations with Wagtail's admin. Logic lives in the modules imported here."""
 
+from django.urls import include, path
+
 from wagtail import hooks
 
 # --- Staff admin (wagtail_spcp.admin): menu, dashboard panel, audit log actions ---
-from .admin import audit
+from .admin import audit, checkin, participation_bulk_actions, walk_in
 from .admin.bulk_actions import RegionScopedDeleteBulkAction
 from .admin.dashboard import PartnershipsDashboardPanel
 from .admin.viewsets import PartnershipsViewSetGroup
@@ -29,6 +31,19 @@ def register_partnerships_log_actions(actions):
 
 # Registered after wagtail.snippets' own delete action so that it replaces it for these models.
 hooks.register("register_bulk_action", RegionScopedDeleteBulkAction, order=100)
+
+# --- Program day: check-in at the door, bulk changes of participations ---
+hooks.register("register_log_actions", walk_in.register_log_actions)
+hooks.register("register_log_actions", participation_bulk_actions.register_log_actions)
+hooks.register("register_bulk_action", participation_bulk_actions.SetStatusBulkAction)
+hooks.register("register_bulk_action", participation_bulk_actions.SetRoleBulkAction)
+hooks.register("register_bulk_action", participation_bulk_actions.AssignBreakoutGroupBulkAction)
+
+
+@hooks.register("register_admin_urls")
+def register_checkin_urls():
+    return [path("spcp/checkin/", include((checkin.urlpatterns, checkin.app_name)))]
+
 
 # --- End of staff admin ---
 

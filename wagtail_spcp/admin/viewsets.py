@@ -40,6 +40,7 @@ from ..models import (
 )
 from . import filters, views
 from .columns import CountColumn, DueDateColumn, RegionColumn, StageColumn
+from .engagement_hub import EngagementHubEditView, EngagementHubInspectView, EngagementIndexView
 from .forms import (
     EngagementAdminForm,
     PersonAdminForm,
@@ -97,8 +98,9 @@ class EngagementViewSet(RegionScopedViewSet):
     model = Engagement
     icon = "clipboard-list"
     menu_label = _("Engagements")
-    edit_view_class = views.EngagementEditView
-    inspect_view_class = views.EngagementInspectView
+    index_view_class = EngagementIndexView
+    edit_view_class = EngagementHubEditView
+    inspect_view_class = EngagementHubInspectView
     inspect_template_name = "wagtail_spcp/admin/engagement_inspect.html"
     list_display = [
         "title",
@@ -220,8 +222,11 @@ class EngagementViewSet(RegionScopedViewSet):
     )
 
     def get_queryset(self, request):
-        return Engagement.objects.select_related("office__region").annotate(
-            participant_count=Count("participations")
+        # Councils are prefetched for the program-day links of each row (``engagement_hub``).
+        return (
+            Engagement.objects.select_related("office__region")
+            .prefetch_related("councils")
+            .annotate(participant_count=Count("participations"))
         )
 
 

@@ -174,6 +174,11 @@ class Participation(RegionOwned):
         verbose_name=_("breakout group"),
     )
     registered_on = models.DateField(_("registered on"), null=True, blank=True)
+    walk_in = models.BooleanField(
+        _("walk-in"),
+        default=False,
+        help_text=_("Came on program day without registering; added at check-in."),
+    )
     external_id = models.CharField(
         _("external ID"),
         max_length=100,
