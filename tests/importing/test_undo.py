@@ -3,6 +3,7 @@
 import pytest
 
 from wagtail_spcp.admin.merge import merge_people
+from wagtail_spcp.admin.people_search import search_people
 from wagtail_spcp.choices import DuplicatePolicy, ImportStatus, ParticipationStatus
 from wagtail_spcp.importing.batches import undo_batch
 from wagtail_spcp.models import Participation, Person
@@ -96,3 +97,11 @@ def test_undo_copes_with_a_person_merged_away(imported, maria, make_person, enga
     gone = imported.changes["undo"]["gone"]
     assert {"kind": "person", "id": merged_away} in gone
     assert imported.status == ImportStatus.UNDONE
+
+
+def test_imported_and_restored_people_are_searchable(imported, maria):
+    newcomer = Person.objects.get(email="new.person@example.org")
+    assert list(search_people(Person.objects.all(), "person new")) == [newcomer]
+    assert list(search_people(Person.objects.all(), "new org garcia")) == [maria]
+    undo_batch(imported)
+    assert list(search_people(Person.objects.all(), "new org")) == []

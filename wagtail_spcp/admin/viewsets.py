@@ -47,6 +47,7 @@ from .forms import (
     RegionScopedInlinePanel,
 )
 from .merge import MergePeopleView
+from .people_search import PersonSearchMixin
 from .saved_mappings import ImportMappingViewSet
 
 
@@ -341,7 +342,7 @@ class CouncilViewSet(RegionScopedViewSet):
         )
 
 
-class PersonIndexView(views.ParticipantDataIndexView):
+class PersonIndexView(PersonSearchMixin, views.ParticipantDataIndexView):
     """People listing with a header button and row actions to merge duplicates.
 
     Its spreadsheet export goes through the importer's ``PersonResource``, so the file
@@ -443,7 +444,7 @@ class PersonViewSet(RegionScopedViewSet):
 class ParticipationViewSet(RegionScopedViewSet):
     model = Participation
     icon = "list-ul"
-    index_view_class = views.ParticipantDataIndexView
+    index_view_class = views.ParticipationIndexView
     menu_label = _("Participations")
     list_display = [
         Column("person", label=_("Person"), sort_key="person__last_name"),

@@ -362,6 +362,8 @@ def _restore(model, fields, before_by_id, after_by_id, batch, report, kind):
             report["kept_values"].append({"kind": kind, "id": int(key), "fields": kept})
         if restore:
             model.objects.filter(pk=int(key)).update(**restore)
+    if model is Person and current:
+        Person.objects.filter(pk__in=list(current)).refresh_search_keys()
 
 
 def undo_batch(batch: ImportBatch, user=None) -> ImportBatch:

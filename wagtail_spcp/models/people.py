@@ -8,10 +8,36 @@ from django.utils.translation import gettext_lazy as _
 import phonenumbers
 
 from ..choices import ParticipationRole, ParticipationStatus, Sector
-from ..normalise import collapse_spaces, normalise_email, normalise_phone
-from .scoping import RegionOwned, related_or_none
+from ..normalise import collapse_spaces, fold, normalise_email, normalise_phone, phone_digits
+from .scoping import RegionOwned, RegionOwnedQuerySet, related_or_none
 
 EMAIL_TAKEN = _("Another person of this region already has this email address.")
+
+# The fields a person's search keys are built from.
+SEARCHED_FIELDS = [
+    "first_name",
+    "last_name",
+    "email",
+    "organisation",
+    "phone",
+    "alternate_emails",
+    "alternate_phones",
+]
+
+
+class PersonQuerySet(RegionOwnedQuerySet):
+    def refresh_search_keys(self, chunk_size=2000):
+        """Rebuild the search keys of these people (after ``bulk_create``, ``update``...)."""
+        ids = list(self.values_list("pk", flat=True))
+        for start in range(0, len(ids), chunk_size):
+            people = list(
+                Person.objects.filter(pk__in=ids[start : start + chunk_size]).only(
+                    "pk", *SEARCHED_FIELDS
+                )
+            )
+            for person in people:
+                person.set_search_keys()
+            Person.objects.bulk_update(people, ["search_text", "search_phone"])
 
 
 class Person(RegionOwned):
@@ -23,6 +49,8 @@ class Person(RegionOwned):
     """
 
     region_path = "region"
+
+    objects = PersonQuerySet.as_manager()
 
     region = models.ForeignKey(
         "wagtail_spcp.Region",
@@ -53,6 +81,24 @@ class Person(RegionOwned):
         help_text=_("A language code, for example “es”."),
     )
     consent_to_contact = models.BooleanField(_("consents to contact"), default=False)
+    alternate_emails = models.JSONField(
+        _("other email addresses"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Kept from merged records; searched like the main address."),
+    )
+    alternate_phones = models.JSONField(
+        _("other phone numbers"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Kept from merged records, in E.164 form; searched like the main number."),
+    )
+    # Search keys, rebuilt on save (see ``set_search_keys``): folded names, emails and
+    # organization; the digits of every phone number. Never shown.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    search_phone = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -88,7 +134,19 @@ class Person(RegionOwned):
 
     def save(self, *args, **kwargs):
         self.email = normalise_email(self.email)
+        self.set_search_keys()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) & set(SEARCHED_FIELDS):
+            kwargs["update_fields"] = {*update_fields, "search_text", "search_phone"}
         super().save(*args, **kwargs)
+
+    def set_search_keys(self):
+        """Fill ``search_text`` and ``search_phone`` from the searched fields."""
+        words = [self.first_name, self.last_name, self.email, self.organisation]
+        words += list(self.alternate_emails or [])
+        self.search_text = " ".join(fold(word) for word in words if word)
+        phones = [self.phone, *(self.alternate_phones or [])]
+        self.search_phone = " ".join(phone_digits(phone) for phone in phones if phone)
 
     @property
     def full_name(self) -> str:
