@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 
 from ..choices import EngagementStage
+from ..merging import PERSON_MERGE, PERSON_MERGE_UNDO
 from ..models import RegionScopedLogEntry
 from ..models.scoping import region_owned_models
 
 STAGE_CHANGE = "wagtail_spcp.engagement.stage"
-PERSON_MERGE = "wagtail_spcp.person.merge"
 
 
 def stage_label(value) -> str:
@@ -35,13 +35,30 @@ class PersonMergeFormatter(LogFormatter):
 
     def format_message(self, log_entry):
         data = log_entry.data or {}
-        return _(
+        message = _(
             "Merged duplicate #%(duplicate)s: %(participations)s participations "
             "and %(memberships)s council seats moved"
         ) % {
             "duplicate": data.get("duplicate_id"),
             "participations": data.get("participations_moved", 0),
             "memberships": data.get("memberships_moved", 0),
+        }
+        set_aside = data.get("set_aside") or {}
+        if set_aside:
+            values = "; ".join(f"{name}: {value}" for name, value in sorted(set_aside.items()))
+            message += " " + _("Values not kept: %(values)s") % {"values": values}
+        if data.get("undone"):
+            message += " " + _("(undone)")
+        return message
+
+
+class PersonMergeUndoFormatter(LogFormatter):
+    label = _("Undo merge")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Merge undone: duplicate #%(duplicate)s restored") % {
+            "duplicate": data.get("duplicate_id")
         }
 
 
@@ -51,6 +68,7 @@ def register_log_actions(actions):
         actions.register_model(model, RegionScopedLogEntry)
     actions.register_action(STAGE_CHANGE)(StageChangeFormatter)
     actions.register_action(PERSON_MERGE)(PersonMergeFormatter)
+    actions.register_action(PERSON_MERGE_UNDO)(PersonMergeUndoFormatter)
 
 
 def log_stage_change(engagement, old_stage, user):

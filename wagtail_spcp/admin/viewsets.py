@@ -46,8 +46,9 @@ from .forms import (
     RegionScopedAdminForm,
     RegionScopedInlinePanel,
 )
-from .merge import MergePeopleView
+from .merge import MergePeopleView, PersonHistoryView, UndoMergeView
 from .people_search import PersonSearchMixin
+from .person_chooser import PersonChooserViewSet
 from .saved_mappings import ImportMappingViewSet
 
 
@@ -392,6 +393,8 @@ class PersonViewSet(RegionScopedViewSet):
     icon = "user"
     menu_label = _("People")
     index_view_class = PersonIndexView
+    chooser_viewset_class = PersonChooserViewSet
+    history_view_class = PersonHistoryView
     list_display = [
         "full_name",
         "email",
@@ -429,16 +432,30 @@ class PersonViewSet(RegionScopedViewSet):
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(merge_url_name=self.get_url_name("merge"), **kwargs)
 
+    def get_history_view_kwargs(self, **kwargs):
+        return super().get_history_view_kwargs(
+            undo_url_name=self.get_url_name("merge_undo"), **kwargs
+        )
+
     @property
     def merge_view(self):
         return self.construct_view(
             MergePeopleView,
             index_url_name=self.get_url_name("list"),
             edit_url_name=self.get_url_name("edit"),
+            undo_url_name=self.get_url_name("merge_undo"),
         )
 
+    @property
+    def merge_undo_view(self):
+        return self.construct_view(UndoMergeView, edit_url_name=self.get_url_name("edit"))
+
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("merge/", self.merge_view, name="merge")]
+        return [
+            *super().get_urlpatterns(),
+            path("merge/", self.merge_view, name="merge"),
+            path("merge/undo/<int:entry_id>/", self.merge_undo_view, name="merge_undo"),
+        ]
 
 
 class ParticipationViewSet(RegionScopedViewSet):
