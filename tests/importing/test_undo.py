@@ -100,8 +100,8 @@ def test_undo_copes_with_a_person_merged_away(imported, maria, make_person, enga
     assert survivor.participations.get(engagement=engagement).status == (
         ParticipationStatus.REGISTERED
     )
-    gone = imported.changes["undo"]["gone"]
-    assert {"kind": "person", "id": merged_away} in gone
+    followed = imported.changes["undo"]["followed"]
+    assert {"kind": "person", "id": merged_away, "merged_into": survivor.pk} in followed
     assert imported.status == ImportStatus.UNDONE
 
 

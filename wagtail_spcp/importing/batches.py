@@ -357,7 +357,6 @@ def _restore(model, fields, before_by_id, after_by_id, batch, report, kind):
         target = survivors.get(int(key), int(key))
         record = current.get(target)
         if target != int(key):
-            report["gone"].append({"kind": kind, "id": int(key)})
             report.setdefault("followed", []).append(
                 {"kind": kind, "id": int(key), "merged_into": target}
             )
