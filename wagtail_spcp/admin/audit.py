@@ -10,6 +10,7 @@ from ..models import RegionScopedLogEntry
 from ..models.scoping import region_owned_models
 
 STAGE_CHANGE = "wagtail_spcp.engagement.stage"
+NOT_DUPLICATE = "wagtail_spcp.person.not_duplicate"
 
 
 def stage_label(value) -> str:
@@ -62,6 +63,14 @@ class PersonMergeUndoFormatter(LogFormatter):
         }
 
 
+class NotDuplicateFormatter(LogFormatter):
+    label = _("Mark as not a duplicate")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Marked as a different person from #%(other)s") % {"other": data.get("other_id")}
+
+
 def register_log_actions(actions):
     """Hook body for ``register_log_actions``: confidential models log to their own model."""
     for model in region_owned_models():
@@ -69,6 +78,7 @@ def register_log_actions(actions):
     actions.register_action(STAGE_CHANGE)(StageChangeFormatter)
     actions.register_action(PERSON_MERGE)(PersonMergeFormatter)
     actions.register_action(PERSON_MERGE_UNDO)(PersonMergeUndoFormatter)
+    actions.register_action(NOT_DUPLICATE)(NotDuplicateFormatter)
 
 
 def log_stage_change(engagement, old_stage, user):

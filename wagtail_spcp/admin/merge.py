@@ -115,6 +115,16 @@ class MergePeopleView(MergePermissionMixin, WagtailAdminTemplateMixin, FormView)
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
+    def get(self, request, *args, **kwargs):
+        """With both people given (from the duplicate scan), go straight to the review."""
+        if request.GET.get("survivor") and request.GET.get("duplicate"):
+            form = self.form_class(data=request.GET, user=request.user)
+            if form.is_valid():
+                return self.render_review(
+                    form, form.cleaned_data["survivor"], form.cleaned_data["duplicate"]
+                )
+        return super().get(request, *args, **kwargs)
+
     def render_review(self, form, survivor, duplicate):
         keep = {**default_choices(survivor, duplicate), **form.keep_choices()}
         context = self.get_context_data(

@@ -40,6 +40,7 @@ from ..models import (
 )
 from . import filters, views
 from .columns import CountColumn, DueDateColumn, RegionColumn, StageColumn
+from .duplicates import DuplicateScanView
 from .forms import (
     EngagementAdminForm,
     PersonAdminForm,
@@ -351,6 +352,7 @@ class PersonIndexView(PersonSearchMixin, views.ParticipantDataIndexView):
     """
 
     merge_url_name = None
+    duplicates_url_name = None
 
     def write_spreadsheet(self, queryset, spreadsheet_format):
         data = export_people(queryset, spreadsheet_format)
@@ -364,6 +366,14 @@ class PersonIndexView(PersonSearchMixin, views.ParticipantDataIndexView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
+        if self.duplicates_url_name and self.user_has_permission("change"):
+            buttons.append(
+                HeaderButton(
+                    label=_("Find duplicates"),
+                    url=reverse(self.duplicates_url_name),
+                    icon_name="search",
+                )
+            )
         if self.can_merge():
             buttons.append(
                 HeaderButton(
@@ -430,7 +440,11 @@ class PersonViewSet(RegionScopedViewSet):
         )
 
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(merge_url_name=self.get_url_name("merge"), **kwargs)
+        return super().get_index_view_kwargs(
+            merge_url_name=self.get_url_name("merge"),
+            duplicates_url_name=self.get_url_name("duplicates"),
+            **kwargs,
+        )
 
     def get_history_view_kwargs(self, **kwargs):
         return super().get_history_view_kwargs(
@@ -447,6 +461,15 @@ class PersonViewSet(RegionScopedViewSet):
         )
 
     @property
+    def duplicates_view(self):
+        return self.construct_view(
+            DuplicateScanView,
+            index_url_name=self.get_url_name("list"),
+            merge_url_name=self.get_url_name("merge"),
+            edit_url_name=self.get_url_name("edit"),
+        )
+
+    @property
     def merge_undo_view(self):
         return self.construct_view(UndoMergeView, edit_url_name=self.get_url_name("edit"))
 
@@ -455,6 +478,7 @@ class PersonViewSet(RegionScopedViewSet):
             *super().get_urlpatterns(),
             path("merge/", self.merge_view, name="merge"),
             path("merge/undo/<int:entry_id>/", self.merge_undo_view, name="merge_undo"),
+            path("duplicates/", self.duplicates_view, name="duplicates"),
         ]
 
 

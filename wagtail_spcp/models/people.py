@@ -1,5 +1,6 @@
 """People and their participation in engagements (confidential)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -286,3 +287,50 @@ class Participation(RegionOwned):
         check_person_region(
             related_or_none(self, "person"), related_or_none(self, "engagement"), "person"
         )
+
+
+class NotDuplicate(models.Model):
+    """Two people of one region that staff marked as different people.
+
+    The duplicate scan stops proposing the pair. The pair is stored with the lower id
+    first, so it is found whichever way round it is marked.
+    """
+
+    first = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
+    second = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("other person")
+    )
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("marked by"),
+    )
+    marked_at = models.DateTimeField(_("marked at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pair marked as different people")
+        verbose_name_plural = _("pairs marked as different people")
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="spcp_not_duplicate_unique"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")),
+                name="spcp_not_duplicate_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"#{self.first_id} ≠ #{self.second_id}"
+
+    @classmethod
+    def mark(cls, person, other, user=None):
+        """Remember that ``person`` and ``other`` are different people."""
+        first, second = sorted([person.pk, other.pk])
+        pair, _created = cls.objects.get_or_create(
+            first_id=first, second_id=second, defaults={"marked_by": user}
+        )
+        return pair
