@@ -14,6 +14,7 @@ import re
 
 from django.db.models import Q
 
+from ..models import Person
 from ..normalise import fold, phone_digits
 
 # Digits with the punctuation people write phone numbers with.
@@ -66,4 +67,8 @@ class PersonSearchMixin:
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        return search_people(queryset, self.search_query, self.person_prefix)
+        if not self.person_prefix:
+            return search_people(queryset, self.search_query)
+        # rows of the people found: the people first, then their rows by the person index
+        people = search_people(Person.objects.all(), self.search_query).values("pk")
+        return queryset.filter(**{f"{self.person_prefix}in": people})

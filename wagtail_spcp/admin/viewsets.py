@@ -5,7 +5,8 @@ searched with the ORM (``search_backend_name = None``), never Wagtail's search i
 """
 
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils.http import urlencode
@@ -79,6 +80,13 @@ class OfficeViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Office.objects.select_related("region")
+
+
+def count_of(model, link):
+    """The number of ``model`` rows linking to each listed row, counted for the rows shown
+    only (a correlated subquery), not by grouping the whole table before paging."""
+    rows = model.objects.filter(**{link: OuterRef("pk")}).order_by().values(link)
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
 
 
 class RegionScopedViewSet(SnippetViewSet):
@@ -224,7 +232,7 @@ class EngagementViewSet(RegionScopedViewSet):
 
     def get_queryset(self, request):
         return Engagement.objects.select_related("office__region").annotate(
-            participant_count=Count("participations")
+            participant_count=count_of(Participation, "engagement")
         )
 
 
@@ -436,7 +444,7 @@ class PersonViewSet(RegionScopedViewSet):
     def get_queryset(self, request):
         # Every participation of a person is in the person's own region.
         return Person.objects.select_related("region").annotate(
-            participation_count=Count("participations")
+            participation_count=count_of(Participation, "person")
         )
 
     def get_index_view_kwargs(self, **kwargs):
