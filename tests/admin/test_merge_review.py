@@ -255,3 +255,14 @@ def test_merged_into_follows_a_chain_of_merges_and_skips_undone_ones(world, make
     }
     undo_merge(LogEntry.objects.for_instance(third).get(action=PERSON_MERGE))
     assert merged_into([first.pk]) == {first.pk: second.pk}
+
+
+def test_the_persons_page_shows_alternates_but_never_the_search_keys(world, login, pair):
+    kept, other, _second = pair
+    merge_people(kept, other, keep={"email": "duplicate"})
+    url = reverse("wagtailsnippets_wagtail_spcp_person:inspect", args=[kept.pk])
+    html = login(world.users["staff_b"]).get(url).content.decode()
+    assert "priya@work.example.org" in html
+    assert "Other email addresses" in html
+    kept.refresh_from_db()
+    assert kept.search_text not in html

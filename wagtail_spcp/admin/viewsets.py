@@ -427,6 +427,23 @@ class PersonViewSet(RegionScopedViewSet):
         ),
     ]
     list_export = ["first_name", "last_name", "email", "phone", "organisation", "sector"]
+    # The alternates kept by merges are shown here; the search keys never are.
+    inspect_view_fields = [
+        "region",
+        "first_name",
+        "last_name",
+        "email",
+        "alternate_emails",
+        "phone",
+        "alternate_phones",
+        "organisation",
+        "sector",
+        "zip_code",
+        "preferred_language",
+        "consent_to_contact",
+        "created_at",
+        "updated_at",
+    ]
     filterset_class = filters.PersonFilterSet
     search_fields = ["first_name", "last_name", "email", "phone", "organisation"]
     edit_handler = ObjectList(
