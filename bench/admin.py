@@ -52,9 +52,17 @@ def percentiles(timings_ms):
 def build(people_count, engagement_count, participations_per_person, rng):
     """The data set; returns what the views are asked about."""
     from django.core.management import call_command
+    from django.utils import timezone
 
     from wagtail_spcp.choices import EngagementStage
-    from wagtail_spcp.models import Engagement, Office, Participation, Person, Region
+    from wagtail_spcp.models import (
+        Engagement,
+        EngagementMilestone,
+        Office,
+        Participation,
+        Person,
+        Region,
+    )
 
     call_command("loaddata", "crs_offices", verbosity=0)
     regions = list(Region.objects.filter(offices__isnull=False).distinct().order_by("pk"))[:10]
@@ -72,6 +80,12 @@ def build(people_count, engagement_count, participations_per_person, rng):
         for n in range(engagement_count)
     ]
     Engagement.objects.bulk_create(engagements, batch_size=1000)
+    # one engagement in ten held its program day this quarter (the dashboard counts them)
+    today = timezone.localdate()
+    EngagementMilestone.objects.bulk_create(
+        EngagementMilestone(engagement=engagement, stage=EngagementStage.PROGRAM_DAY, date=today)
+        for engagement in Engagement.objects.all()[::10]
+    )
     by_region_engagements = {r.pk: [] for r in regions}
     for engagement in Engagement.objects.select_related("office").only("pk", "office__region"):
         by_region_engagements[engagement.office.region_id].append(engagement.pk)

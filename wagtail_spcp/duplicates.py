@@ -10,7 +10,8 @@ Four rules, in the spirit of CRM "matching rules":
   match) at the same organization.
 
 Pairs staff marked "not a duplicate" (``NotDuplicate``) are left out. The scan reads
-one row of keys per person of the region, in one query, and compares in memory.
+one row of keys per person of the region (and the alternates of the few who have some),
+and compares in memory.
 """
 
 from collections import defaultdict
@@ -110,7 +111,6 @@ def find_duplicates(people) -> list:
             "first_name",
             "last_name",
             "email",
-            "alternate_emails",
             "search_phone",
             "zip_code",
             "organisation",
@@ -119,9 +119,13 @@ def find_duplicates(people) -> list:
     groups = {SAME_EMAIL: defaultdict(set), SAME_PHONE: defaultdict(set)}
     groups[SAME_NAME_ZIP] = defaultdict(set)
     by_organisation = defaultdict(list)
-    for pk, first, last, email, alternates, phones, zip_code, organisation in rows:
+    # only the few people with alternates have them read (and decoded)
+    alternates = dict(
+        people.order_by().exclude(alternate_emails=[]).values_list("pk", "alternate_emails")
+    )
+    for pk, first, last, email, phones, zip_code, organisation in rows:
         name = fold(f"{first} {last}")
-        for address in [email, *(alternates or [])]:
+        for address in [email, *alternates.get(pk, [])]:
             if key := email_key(address):
                 groups[SAME_EMAIL][key].add(pk)
         for digits in set(phones.split()):

@@ -1,5 +1,6 @@
 """Normalisation of contact details, shared by models, forms and the importer."""
 
+import functools
 import re
 import unicodedata
 
@@ -116,7 +117,15 @@ def fold(value) -> str:
 
     "Lefèvre" and "LEFEVRE" both give "lefevre"; letters with no plain form ("ø") stay.
     """
-    decomposed = unicodedata.normalize("NFKD", collapse_spaces(value))
+    text = collapse_spaces(value)
+    if text.isascii():
+        return text.lower()
+    return _fold_accented(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_accented(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
