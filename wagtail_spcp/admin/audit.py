@@ -6,7 +6,7 @@ from wagtail.log_actions import LogFormatter, log
 
 from ..choices import EngagementStage
 from ..merging import PERSON_MERGE, PERSON_MERGE_UNDO
-from ..models import RegionScopedLogEntry
+from ..models import Person, RegionScopedLogEntry
 from ..models.scoping import region_owned_models
 
 STAGE_CHANGE = "wagtail_spcp.engagement.stage"
@@ -46,7 +46,10 @@ class PersonMergeFormatter(LogFormatter):
         }
         set_aside = data.get("set_aside") or {}
         if set_aside:
-            values = "; ".join(f"{name}: {value}" for name, value in sorted(set_aside.items()))
+            values = "; ".join(
+                f"{Person._meta.get_field(name).verbose_name}: {value}"
+                for name, value in set_aside.items()
+            )
             message += " " + _("Values not kept: %(values)s") % {"values": values}
         if data.get("undone"):
             message += " " + _("(undone)")
