@@ -135,3 +135,11 @@ def test_postgresql_has_trigram_indexes_for_the_search_keys(db):
         indexes = dict(cursor.fetchall())
     assert "gin_trgm_ops" in indexes["spcp_person_search_text_trgm"]
     assert "gin_trgm_ops" in indexes["spcp_person_search_phone_trgm"]
+
+
+def test_a_query_matching_many_people_is_applied_as_a_condition(
+    world, login, dakota, make_person, monkeypatch
+):
+    monkeypatch.setattr("wagtail_spcp.admin.people_search.MATERIALIZE", 1)
+    twin = make_person(first_name="Dakota", last_name="Oakhurst", region=world.a.region)
+    assert set(found(login(world.users["staff_a"]), "oakhurst")) == {dakota, twin}
