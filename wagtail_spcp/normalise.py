@@ -1,6 +1,8 @@
 """Normalisation of contact details, shared by models, forms and the importer."""
 
+import functools
 import re
+import unicodedata
 
 import phonenumbers
 
@@ -108,3 +110,29 @@ def normalise_zip(value) -> str:
     if not match:
         raise ValueError(f"not a ZIP code: {text}")
     return match.group(1)
+
+
+def fold(value) -> str:
+    """Lower-case text without accents, for searching and comparing names.
+
+    "Lefèvre" and "LEFEVRE" both give "lefevre"; letters with no plain form ("ø") stay.
+    """
+    text = collapse_spaces(value)
+    if text.isascii():
+        return text.lower()
+    return _fold_accented(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_accented(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+_NOT_DIGITS = re.compile(r"\D+")
+
+
+def phone_digits(value) -> str:
+    """The digits of a phone number without its extension ("+14095550134" -> "14095550134")."""
+    number, _separator, _extension = str(value or "").partition(EXTENSION_SEPARATOR)
+    return _NOT_DIGITS.sub("", number)

@@ -2,9 +2,8 @@
 
 from django.urls import reverse
 
-from wagtail_spcp.admin.audit import PERSON_MERGE
-from wagtail_spcp.admin.merge import merge_people
 from wagtail_spcp.choices import ParticipationStatus
+from wagtail_spcp.merging import PERSON_MERGE, merge_people
 from wagtail_spcp.models import (
     BreakoutGroup,
     CouncilMembership,

@@ -17,13 +17,16 @@ import pytest
 from tests.utils import ROLES
 from wagtail_spcp.choices import ImportStatus
 from wagtail_spcp.importing.storage import store_file
+from wagtail_spcp.merging import PERSON_MERGE, merge_people
 from wagtail_spcp.models import (
     CouncilMembership,
     Engagement,
     ImportBatch,
     ImportFile,
+    NotDuplicate,
     Participation,
     Person,
+    RegionScopedLogEntry,
 )
 
 SNIPPETS = {
@@ -516,3 +519,42 @@ def test_a_dry_run_counts_the_same_whatever_other_regions_hold(world, tmp_path, 
     )
     assert import_file(tmp_path, world.a.engagement, text, "--dry-run") == alone
     assert alone == "new=1 updated=0 skipped=0 invalid=0"
+
+
+# --- duplicate scan, "not a duplicate", and undoing a merge ---------------------------------
+
+DUPLICATES_URL = "wagtailsnippets_wagtail_spcp_person:duplicates"
+UNDO_MERGE_URL = "wagtailsnippets_wagtail_spcp_person:merge_undo"
+EXPECTED_UNDO_STATUS = {**EXPECTED_MERGE_STATUS, "staff_b": 404}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_duplicate_scan(world, login, role, make_person):
+    twin_a = make_person(region=world.a.region, first_name="Twin", last_name="Alpha")
+    twin_a.alternate_emails = [world.a.person.email]
+    twin_a.save()
+    client = login(world.users[role])
+    response = client.get(reverse(DUPLICATES_URL), {"region": world.a.region.pk})
+    assert response.status_code == EXPECTED_MERGE_STATUS[role]
+    if response.status_code == 200:
+        assert ("Twin Alpha" in response.content.decode()) == (role in SEES_REGION_A)
+    response = client.post(
+        reverse(DUPLICATES_URL),
+        {"region": world.a.region.pk, "first": world.a.person.pk, "second": twin_a.pk},
+    )
+    marked = NotDuplicate.objects.filter(second=twin_a).exists()
+    assert marked == (role in SEES_REGION_A)
+    if role == "staff_b":
+        assert response.status_code == 404
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_undo_merge_view(world, login, role, duplicate_a):
+    merge_people(world.a.person, duplicate_a)
+    entry = RegionScopedLogEntry.objects.get(action=PERSON_MERGE)
+    client = login(world.users[role])
+    url = reverse(UNDO_MERGE_URL, args=[entry.pk])
+    assert client.get(url).status_code == EXPECTED_UNDO_STATUS[role]
+    client.post(url)
+    restored = Person.objects.filter(pk=duplicate_a.pk).exists()
+    assert restored == (role in SEES_REGION_A)

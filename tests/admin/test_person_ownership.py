@@ -126,3 +126,28 @@ def test_a_persons_history_holds_only_its_regions_edits(world, login, make_perso
     assert users == {"staff_a"}
     entries = LogEntry.objects.for_instance(world.a.person)
     assert set(entries.values_list("region", flat=True)) == {world.a.region.pk}
+
+
+def test_a_person_linked_to_no_engagement_belongs_to_their_region_only(world, login, make_person):
+    loner = make_person(first_name="Unlinked", region=world.a.region)
+    assert not loner.has_links()
+    list_url = reverse("wagtailsnippets_wagtail_spcp_person:list")
+    edit_url = reverse("wagtailsnippets_wagtail_spcp_person:edit", args=[loner.pk])
+    for role, sees in (("staff_a", True), ("staff_b", False), ("national", True)):
+        client = login(world.users[role])
+        listed = {p.pk for p in client.get(list_url, {"q": "Unlinked"}).context["object_list"]}
+        assert (loner.pk in listed) is sees
+        assert client.get(edit_url).status_code == (200 if sees else 404)
+
+
+def test_a_person_of_no_region_is_seen_only_by_staff_who_see_every_region(
+    world, login, make_person
+):
+    nobody = make_person(first_name="Headquarters", region=None)
+    list_url = reverse("wagtailsnippets_wagtail_spcp_person:list")
+    edit_url = reverse("wagtailsnippets_wagtail_spcp_person:edit", args=[nobody.pk])
+    for role, sees in (("staff_a", False), ("staff_b", False), ("national", True)):
+        client = login(world.users[role])
+        listed = {p.pk for p in client.get(list_url, {"q": "Headquarters"}).context["object_list"]}
+        assert (nobody.pk in listed) is sees
+        assert client.get(edit_url).status_code == (200 if sees else 404)

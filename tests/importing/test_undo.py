@@ -2,9 +2,10 @@
 
 import pytest
 
-from wagtail_spcp.admin.merge import merge_people
+from wagtail_spcp.admin.people_search import search_people
 from wagtail_spcp.choices import DuplicatePolicy, ImportStatus, ParticipationStatus
 from wagtail_spcp.importing.batches import undo_batch
+from wagtail_spcp.merging import merge_people
 from wagtail_spcp.models import Participation, Person
 
 SHEET = (
@@ -71,7 +72,13 @@ def test_undo_removes_a_created_person_nobody_touched(imported):
 def test_undo_keeps_data_merged_into_a_created_person(imported, make_person, make_engagement):
     """A duplicate merged into a person the import created: its links stay."""
     newcomer = Person.objects.get(email="new.person@example.org")
-    older = make_person(first_name="New", last_name="Person", email="", organisation="Elders")
+    older = make_person(
+        first_name="New",
+        last_name="Person",
+        email="",
+        organisation="Elders",
+        region=newcomer.region,
+    )
     other = make_engagement(slug="other-2026")
     Participation.objects.create(person=older, engagement=other)
     merge_people(newcomer, older)
@@ -93,6 +100,56 @@ def test_undo_copes_with_a_person_merged_away(imported, maria, make_person, enga
     assert survivor.participations.get(engagement=engagement).status == (
         ParticipationStatus.REGISTERED
     )
-    gone = imported.changes["undo"]["gone"]
-    assert {"kind": "person", "id": merged_away} in gone
+    followed = imported.changes["undo"]["followed"]
+    assert {"kind": "person", "id": merged_away, "merged_into": survivor.pk} in followed
     assert imported.status == ImportStatus.UNDONE
+
+
+def test_imported_and_restored_people_are_searchable(imported, maria):
+    newcomer = Person.objects.get(email="new.person@example.org")
+    assert list(search_people(Person.objects.all(), "person new")) == [newcomer]
+    assert list(search_people(Person.objects.all(), "new org garcia")) == [maria]
+    undo_batch(imported)
+    assert list(search_people(Person.objects.all(), "new org")) == []
+
+
+def test_undo_restores_on_the_person_a_changed_person_was_merged_into(
+    imported, maria, make_person, engagement
+):
+    survivor = make_person(
+        engagement=engagement, first_name="Maria", last_name="García", email="mg@example.org"
+    )
+    merge_people(survivor, maria)
+    survivor.refresh_from_db()
+    assert (survivor.organisation, survivor.phone) == ("New Org", "+15125550101")
+    undo_batch(imported)
+    survivor.refresh_from_db()
+    # what the import wrote on Maria, and the merge carried over, is taken back
+    assert (survivor.organisation, survivor.phone) == ("", "")
+    followed = imported.changes["undo"]["followed"]
+    assert followed == [{"kind": "person", "id": maria.pk, "merged_into": survivor.pk}]
+
+
+def test_undo_keeps_a_value_the_survivor_had_of_its_own(imported, maria, make_person, engagement):
+    survivor = make_person(
+        engagement=engagement,
+        first_name="Maria",
+        last_name="García",
+        email="mg@example.org",
+        organisation="Own Org",
+    )
+    merge_people(survivor, maria)
+    undo_batch(imported)
+    survivor.refresh_from_db()
+    assert survivor.organisation == "Own Org"
+    assert survivor.phone == ""
+
+
+def test_undo_removes_a_created_participation_moved_by_a_merge(imported, make_person, engagement):
+    newcomer = Person.objects.get(email="new.person@example.org")
+    older = make_person(engagement=engagement, first_name="New", last_name="Person", email="")
+    merge_people(older, newcomer)
+    assert older.participations.filter(engagement=engagement).exists()
+    undo_batch(imported)
+    assert not older.participations.filter(engagement=engagement).exists()
+    assert Person.objects.filter(pk=older.pk).exists()

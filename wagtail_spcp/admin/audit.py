@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 
 from ..choices import EngagementStage
-from ..models import RegionScopedLogEntry
+from ..merging import PERSON_MERGE, PERSON_MERGE_UNDO
+from ..models import Person, RegionScopedLogEntry
 from ..models.scoping import region_owned_models
 
 STAGE_CHANGE = "wagtail_spcp.engagement.stage"
-PERSON_MERGE = "wagtail_spcp.person.merge"
+NOT_DUPLICATE = "wagtail_spcp.person.not_duplicate"
 
 
 def stage_label(value) -> str:
@@ -35,7 +36,7 @@ class PersonMergeFormatter(LogFormatter):
 
     def format_message(self, log_entry):
         data = log_entry.data or {}
-        return _(
+        message = _(
             "Merged duplicate #%(duplicate)s: %(participations)s participations "
             "and %(memberships)s council seats moved"
         ) % {
@@ -43,6 +44,34 @@ class PersonMergeFormatter(LogFormatter):
             "participations": data.get("participations_moved", 0),
             "memberships": data.get("memberships_moved", 0),
         }
+        set_aside = data.get("set_aside") or {}
+        if set_aside:
+            values = "; ".join(
+                f"{Person._meta.get_field(name).verbose_name}: {value}"
+                for name, value in set_aside.items()
+            )
+            message += " " + _("Values not kept: %(values)s") % {"values": values}
+        if data.get("undone"):
+            message += " " + _("(undone)")
+        return message
+
+
+class PersonMergeUndoFormatter(LogFormatter):
+    label = _("Undo merge")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Merge undone: duplicate #%(duplicate)s restored") % {
+            "duplicate": data.get("duplicate_id")
+        }
+
+
+class NotDuplicateFormatter(LogFormatter):
+    label = _("Mark as not a duplicate")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Marked as a different person from #%(other)s") % {"other": data.get("other_id")}
 
 
 def register_log_actions(actions):
@@ -51,6 +80,8 @@ def register_log_actions(actions):
         actions.register_model(model, RegionScopedLogEntry)
     actions.register_action(STAGE_CHANGE)(StageChangeFormatter)
     actions.register_action(PERSON_MERGE)(PersonMergeFormatter)
+    actions.register_action(PERSON_MERGE_UNDO)(PersonMergeUndoFormatter)
+    actions.register_action(NOT_DUPLICATE)(NotDuplicateFormatter)
 
 
 def log_stage_change(engagement, old_stage, user):

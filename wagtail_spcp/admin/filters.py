@@ -7,6 +7,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 import django_filters
 
@@ -33,6 +34,7 @@ from ..models import (
     ProgramPage,
     Region,
 )
+from ..widgets import limit_chooser_to_queryset
 from .overdue import overdue_action_items
 
 
@@ -86,10 +88,26 @@ class ImportBatchFilter(django_filters.ModelChoiceFilter):
         super().__init__(**kwargs)
 
 
+class EngagementFilter(django_filters.ModelChoiceFilter):
+    """An engagement of the user's regions, picked with the engagement chooser.
+
+    A region may hold hundreds of engagements: a chooser (searchable, paginated) keeps the
+    listing page small where a drop-down would list every one of them.
+    """
+
+    @property
+    def field(self):
+        field = super().field
+        if not isinstance(field.widget, AdminSnippetChooser):
+            field.widget = AdminSnippetChooser(Engagement)
+            limit_chooser_to_queryset(field.widget, field.queryset)
+        return field
+
+
 def engagement_filter(**kwargs):
     kwargs.setdefault("queryset", visible_engagements)
     kwargs.setdefault("label", _("Engagement"))
-    return django_filters.ModelChoiceFilter(**kwargs)
+    return EngagementFilter(**kwargs)
 
 
 class OfficeFilterSet(WagtailFilterSet):

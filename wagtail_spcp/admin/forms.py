@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import InlinePanel
 from wagtail.admin.panels.base import get_form_for_model
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from ..access import (
     is_region_owned,
@@ -21,6 +22,7 @@ from ..access import (
     scope_queryset,
     sees_all_regions,
 )
+from ..merging import KEEP_DUPLICATE, KEEP_SURVIVOR, MERGE_FIELDS, MergeRefused, check_mergeable
 from ..models import Engagement, Office, Person
 from ..models.scoping import related_or_none
 from ..widgets import limit_chooser_to_queryset
@@ -134,7 +136,8 @@ class PersonAdminForm(RegionScopedAdminForm):
 
 
 class MergePeopleForm(forms.Form):
-    """Choose the person to keep and the duplicate to merge into them."""
+    """Choose the person to keep and the duplicate to merge into them, then, for each
+    field, whose value to keep (the review step)."""
 
     survivor = forms.ModelChoiceField(queryset=None, label=_("Keep this person"))
     duplicate = forms.ModelChoiceField(
@@ -146,14 +149,36 @@ class MergePeopleForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         people = Person.objects.for_user(user)
-        self.fields["survivor"].queryset = people
-        self.fields["duplicate"].queryset = people
+        for name in ("survivor", "duplicate"):
+            field = self.fields[name]
+            field.queryset = people
+            field.widget = AdminSnippetChooser(Person)
+            limit_chooser_to_queryset(field.widget, people)
+        for name in MERGE_FIELDS:
+            self.fields[f"keep_{name}"] = forms.ChoiceField(
+                choices=[(KEEP_SURVIVOR, KEEP_SURVIVOR), (KEEP_DUPLICATE, KEEP_DUPLICATE)],
+                required=False,
+                widget=forms.RadioSelect,
+            )
 
     def clean(self):
         cleaned = super().clean()
         survivor, duplicate = cleaned.get("survivor"), cleaned.get("duplicate")
-        if survivor and survivor == duplicate:
-            raise forms.ValidationError(_("Choose two different people."))
-        if survivor and duplicate and survivor.region_id != duplicate.region_id:
-            raise forms.ValidationError(_("Choose two people of the same region."))
+        if survivor and duplicate:
+            try:
+                check_mergeable(survivor, duplicate)
+            except MergeRefused as error:
+                raise forms.ValidationError(str(error)) from None
         return cleaned
+
+    @property
+    def chooser_fields(self):
+        return [self["survivor"], self["duplicate"]]
+
+    def keep_choices(self) -> dict:
+        """The fields staff chose a value for (others keep the default)."""
+        return {
+            name: self.cleaned_data[f"keep_{name}"]
+            for name in MERGE_FIELDS
+            if self.cleaned_data.get(f"keep_{name}")
+        }

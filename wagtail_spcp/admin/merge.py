@@ -1,107 +1,81 @@
-"""Merge two records of the same person: the survivor keeps every participation and seat."""
+"""Merge two records of the same person, field by field, and undo a merge.
 
-from django.contrib import messages
+The merging itself is ``wagtail_spcp.merging``; these views choose the two people (with
+the person chooser), show them side by side with a choice per differing field, and
+undo a merge from its audit entry.
+"""
+
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 
+from wagtail.admin import messages
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.log_actions import log
 
-from ..choices import ParticipationStatus
-from ..importing.columns import PERSON_FIELDS
-from ..models import Person
-from .audit import PERSON_MERGE
+from ..merging import (
+    KEEP_DUPLICATE,
+    KEEP_SURVIVOR,
+    MERGE_FIELDS,
+    PERSON_MERGE,
+    MergeRefused,
+    default_choices,
+    merge_people,
+    merge_summary,
+    merge_undo_refusal,
+    undo_merge,
+)
+from ..models import Person, RegionScopedLogEntry
+from ..normalise import readable_phone
 from .forms import MergePeopleForm
 from .permissions import permission_policy_for
-
-# Person fields the survivor takes from the duplicate when its own are blank.
-FILLABLE_FIELDS = [
-    name for name in PERSON_FIELDS if name not in ("first_name", "last_name", "consent_to_contact")
-]
+from .views import RegionScopedHistoryView
 
 
-def merge_summary(survivor, duplicate):
-    """What a merge will do, shown on the confirmation page and returned by ``merge_people``."""
-    survivor_engagements = set(survivor.participations.values_list("engagement_id", flat=True))
-    participations = list(duplicate.participations.select_related("engagement"))
+def display_value(person, name) -> str:
+    if name == "phone":
+        return readable_phone(person.phone)
+    display = getattr(person, f"get_{name}_display", None)
+    return str(display() if display else getattr(person, name))
+
+
+def review_rows(survivor, duplicate, keep) -> list:
+    """One row per field: both values, whether they differ, and whose value is kept."""
+    rows = []
+    for name in MERGE_FIELDS:
+        rows.append(
+            {
+                "name": name,
+                "label": Person._meta.get_field(name).verbose_name,
+                "survivor": display_value(survivor, name),
+                "duplicate": display_value(duplicate, name),
+                "differs": getattr(survivor, name) != getattr(duplicate, name)
+                and bool(getattr(duplicate, name)),
+                "keep": keep[name],
+                "alternate": name in ("email", "phone"),
+            }
+        )
+    return rows
+
+
+def profile(person) -> dict:
+    """What tells a person apart, beside the field values: region and links."""
+    participations = person.participations.select_related("engagement")
     return {
-        "participations_moved": sum(
-            p.engagement_id not in survivor_engagements for p in participations
-        ),
-        "participations_combined": sum(
-            p.engagement_id in survivor_engagements for p in participations
-        ),
-        "memberships_moved": duplicate.council_memberships.count(),
-        "groups_moved": duplicate.facilitated_groups.count(),
-        "fields_filled": [
-            name
-            for name in FILLABLE_FIELDS
-            if not getattr(survivor, name) and getattr(duplicate, name)
-        ]
-        + (["consent_to_contact"] if duplicate.consent_to_contact else []),
+        "person": person,
+        "region": person.region or _("No region"),
+        "engagements": [p.engagement.title for p in participations],
+        "seats": person.council_memberships.count(),
+        "alternate_emails": person.alternate_emails,
+        "alternate_phones": [readable_phone(phone) for phone in person.alternate_phones],
     }
 
 
-@transaction.atomic
-def merge_people(survivor, duplicate, user=None):
-    """Move ``duplicate``'s participations, council seats and facilitated groups to ``survivor``.
-
-    A participation in an engagement the survivor already takes part in is combined
-    with the survivor's: an attendance and a missing breakout group carry over. Blank
-    contact fields of the survivor are filled from the duplicate, which is then deleted.
-    Both steps are in the audit log with the acting user.
-    """
-    if survivor.pk == duplicate.pk:
-        raise ValueError("A person cannot be merged into themselves.")
-    summary = merge_summary(survivor, duplicate)
-    kept = {p.engagement_id: p for p in survivor.participations.all()}
-    for participation in duplicate.participations.all():
-        existing = kept.get(participation.engagement_id)
-        if existing is None:
-            participation.person = survivor
-            participation.save(update_fields=["person", "updated_at"])
-            continue
-        if participation.status == ParticipationStatus.ATTENDED:
-            existing.status = ParticipationStatus.ATTENDED
-        if existing.breakout_group_id is None:
-            existing.breakout_group_id = participation.breakout_group_id
-        existing.save(update_fields=["status", "breakout_group", "updated_at"])
-    duplicate.council_memberships.update(person=survivor)
-    duplicate.facilitated_groups.update(facilitator=survivor)
-
-    for name in FILLABLE_FIELDS:
-        if not getattr(survivor, name) and getattr(duplicate, name):
-            setattr(survivor, name, getattr(duplicate, name))
-    survivor.consent_to_contact = survivor.consent_to_contact or duplicate.consent_to_contact
-
-    duplicate_id = duplicate.pk
-    log(instance=duplicate, action="wagtail.delete", user=user, deleted=True)
-    duplicate.delete()
-    survivor.save()
-    log(
-        instance=survivor,
-        action=PERSON_MERGE,
-        user=user,
-        data={"duplicate_id": duplicate_id, **summary},
-        content_changed=True,
-    )
-    return summary
-
-
-class MergePeopleView(WagtailAdminTemplateMixin, FormView):
-    """Choose a survivor and a duplicate, confirm, then merge."""
-
-    form_class = MergePeopleForm
-    template_name = "wagtail_spcp/admin/merge_people.html"
-    confirm_template_name = "wagtail_spcp/admin/merge_people_confirm.html"
-    page_title = _("Merge duplicate people")
-    header_icon = "user"
-    index_url_name = None
-    edit_url_name = None
+class MergePermissionMixin:
+    """Merging (and undoing a merge) needs both "change" and "delete" on people."""
 
     def dispatch(self, request, *args, **kwargs):
         policy = permission_policy_for(Person)
@@ -111,6 +85,19 @@ class MergePeopleView(WagtailAdminTemplateMixin, FormView):
         ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class MergePeopleView(MergePermissionMixin, WagtailAdminTemplateMixin, FormView):
+    """Choose a survivor and a duplicate, review them side by side, then merge."""
+
+    form_class = MergePeopleForm
+    template_name = "wagtail_spcp/admin/merge_people.html"
+    confirm_template_name = "wagtail_spcp/admin/merge_people_confirm.html"
+    page_title = _("Merge duplicate people")
+    header_icon = "user"
+    index_url_name = None
+    edit_url_name = None
+    undo_url_name = None
 
     def get_breadcrumbs_items(self):
         return [
@@ -128,26 +115,135 @@ class MergePeopleView(WagtailAdminTemplateMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
+    def get(self, request, *args, **kwargs):
+        """With both people given (from the duplicate scan), go straight to the review."""
+        if request.GET.get("survivor") and request.GET.get("duplicate"):
+            form = self.form_class(data=request.GET, user=request.user)
+            if form.is_valid():
+                return self.render_review(
+                    form, form.cleaned_data["survivor"], form.cleaned_data["duplicate"]
+                )
+        return super().get(request, *args, **kwargs)
+
+    def render_review(self, form, survivor, duplicate):
+        keep = {**default_choices(survivor, duplicate), **form.keep_choices()}
+        context = self.get_context_data(
+            form=form,
+            survivor=profile(survivor),
+            duplicate=profile(duplicate),
+            rows=review_rows(survivor, duplicate, keep),
+            summary=merge_summary(survivor, duplicate, keep),
+            keep_survivor=KEEP_SURVIVOR,
+            keep_duplicate=KEEP_DUPLICATE,
+        )
+        return self.response_class(
+            request=self.request,
+            template=[self.confirm_template_name],
+            context=context,
+            using=self.template_engine,
+        )
+
     def form_valid(self, form):
         survivor = form.cleaned_data["survivor"]
         duplicate = form.cleaned_data["duplicate"]
         if not self.request.POST.get("confirm"):
-            context = self.get_context_data(
-                form=form,
-                survivor=survivor,
-                duplicate=duplicate,
-                summary=merge_summary(survivor, duplicate),
-            )
-            return self.response_class(
-                request=self.request,
-                template=[self.confirm_template_name],
-                context=context,
-                using=self.template_engine,
-            )
-        merge_people(survivor, duplicate, user=self.request.user)
+            return self.render_review(form, survivor, duplicate)
+        try:
+            merge_people(survivor, duplicate, user=self.request.user, keep=form.keep_choices())
+        except MergeRefused as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
         messages.success(
             self.request,
             _("“%(duplicate)s” was merged into “%(survivor)s”.")
             % {"duplicate": duplicate, "survivor": survivor},
+            buttons=[
+                messages.button(
+                    reverse(self.undo_url_name, args=[self.merge_entry_id(survivor)]),
+                    _("Undo"),
+                )
+            ],
         )
         return redirect(self.edit_url_name, survivor.pk)
+
+    def merge_entry_id(self, survivor):
+        return (
+            RegionScopedLogEntry.objects.for_instance(survivor)
+            .filter(action=PERSON_MERGE)
+            .values_list("pk", flat=True)
+            .first()
+        )
+
+
+class UndoMergeView(MergePermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Confirm, then undo a merge from its audit entry."""
+
+    template_name = "wagtail_spcp/admin/merge_undo.html"
+    page_title = _("Undo a merge")
+    header_icon = "user"
+    edit_url_name = None
+
+    def get_entry(self):
+        entry = RegionScopedLogEntry.objects.filter(
+            pk=self.kwargs["entry_id"], action=PERSON_MERGE
+        ).first()
+        if entry is None:
+            raise Http404
+        survivor_id = (entry.data or {}).get("survivor_id")
+        if not Person.objects.for_user(self.request.user).filter(pk=survivor_id).exists():
+            raise Http404
+        return entry
+
+    def get_context_data(self, **kwargs):
+        entry = self.get_entry()
+        undo = (entry.data or {}).get("undo") or {}
+        return super().get_context_data(
+            entry=entry,
+            duplicate=undo.get("duplicate", {}),
+            survivor=Person.objects.get(pk=entry.data["survivor_id"]),
+            refusal=merge_undo_refusal(entry),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        entry = self.get_entry()
+        try:
+            duplicate = undo_merge(entry, user=request.user)
+        except MergeRefused as error:
+            messages.error(request, str(error))
+            return redirect(request.path)
+        messages.success(
+            request, _("The merge was undone: “%(person)s” is back.") % {"person": duplicate}
+        )
+        return redirect(self.edit_url_name, duplicate.pk)
+
+
+class MergeUndoColumn(Column):
+    """In a person's history, a link to undo each merge not undone yet."""
+
+    cell_template_name = "wagtail_spcp/admin/merge_undo_cell.html"
+
+    def __init__(self, name="undo", url_name=None, **kwargs):
+        self.url_name = url_name
+        kwargs.setdefault("label", _("Undo"))
+        super().__init__(name, **kwargs)
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        data = instance.data or {}
+        if instance.action == PERSON_MERGE and data.get("undo") and not data.get("undone"):
+            context["url"] = reverse(self.url_name, args=[instance.pk])
+        return context
+
+
+class PersonHistoryView(RegionScopedHistoryView):
+    """A person's history, where each merge can be undone."""
+
+    undo_url_name = None
+
+    @property
+    def columns(self):
+        columns = super().columns
+        if permission_policy_for(Person).user_has_permission(self.request.user, "delete"):
+            columns.append(MergeUndoColumn(url_name=self.undo_url_name, width="10%"))
+        return columns

@@ -30,6 +30,7 @@ from ..importing.batches import ACTION_EXPORT, mark_interrupted
 from ..importing.widgets import neutralise_formula
 from ..models import Person
 from .audit import log_stage_change
+from .people_search import PersonSearchMixin, search_people
 from .permissions import participants_permission_checker
 
 # The phases an engagement's inspect view shows as a timeline.
@@ -121,6 +122,17 @@ class ParticipantDataIndexView(RegionScopedIndexView):
     """A listing of participant data: exporting it needs "export participants"."""
 
     export_permission = "export"
+
+
+class ParticipationIndexView(PersonSearchMixin, ParticipantDataIndexView):
+    """Participations, newest first, searched by their person as the people listing is.
+
+    The newest first follows the primary key, so a page of a quarter of a million rows
+    needs no sort of the whole table (ordering by a person's name joins and sorts all).
+    """
+
+    person_prefix = "person__"
+    default_ordering = "-pk"
 
 
 class RegionScopedEditView(RegionScopedObjectMixin, snippet_views.EditView):
@@ -233,6 +245,19 @@ class ORMSearchFilterForm(BaseFilterForm):
         return objects
 
 
+class PersonSearchFilterForm(ORMSearchFilterForm):
+    """Chooser search for people: names in any order, accents ignored, emails, phones."""
+
+    def filter(self, objects):
+        objects = BaseFilterForm.filter(self, objects)
+        query = self.cleaned_data.get("q")
+        if query:
+            objects = search_people(objects, query)
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
 class RegionScopedChooserListMixin(ChooserPermissionMixin):
     """Chooser listing: the user's regions only, searched with the viewset's search fields."""
 
@@ -240,6 +265,8 @@ class RegionScopedChooserListMixin(ChooserPermissionMixin):
         return scope_queryset(self.request.user, super().get_object_list())
 
     def get_filter_form_class(self):
+        if self.model_class is Person:
+            return PersonSearchFilterForm
         search_fields = getattr(self.model_class.snippet_viewset, "search_fields", None)
         if not search_fields:
             return super().get_filter_form_class()

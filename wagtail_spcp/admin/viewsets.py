@@ -5,7 +5,8 @@ searched with the ORM (``search_backend_name = None``), never Wagtail's search i
 """
 
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils.http import urlencode
@@ -40,6 +41,7 @@ from ..models import (
 )
 from . import filters, views
 from .columns import CountColumn, DueDateColumn, RegionColumn, StageColumn
+from .duplicates import DuplicateScanView
 from .engagement_hub import EngagementHubEditView, EngagementHubInspectView, EngagementIndexView
 from .forms import (
     EngagementAdminForm,
@@ -47,7 +49,9 @@ from .forms import (
     RegionScopedAdminForm,
     RegionScopedInlinePanel,
 )
-from .merge import MergePeopleView
+from .merge import MergePeopleView, PersonHistoryView, UndoMergeView
+from .people_search import PersonSearchMixin
+from .person_chooser import PersonChooserViewSet
 from .saved_mappings import ImportMappingViewSet
 
 
@@ -77,6 +81,13 @@ class OfficeViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return Office.objects.select_related("region")
+
+
+def count_of(model, link):
+    """The number of ``model`` rows linking to each listed row, counted for the rows shown
+    only (a correlated subquery), not by grouping the whole table before paging."""
+    rows = model.objects.filter(**{link: OuterRef("pk")}).order_by().values(link)
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
 
 
 class RegionScopedViewSet(SnippetViewSet):
@@ -226,7 +237,7 @@ class EngagementViewSet(RegionScopedViewSet):
         return (
             Engagement.objects.select_related("office__region")
             .prefetch_related("councils")
-            .annotate(participant_count=Count("participations"))
+            .annotate(participant_count=count_of(Participation, "engagement"))
         )
 
 
@@ -346,7 +357,7 @@ class CouncilViewSet(RegionScopedViewSet):
         )
 
 
-class PersonIndexView(views.ParticipantDataIndexView):
+class PersonIndexView(PersonSearchMixin, views.ParticipantDataIndexView):
     """People listing with a header button and row actions to merge duplicates.
 
     Its spreadsheet export goes through the importer's ``PersonResource``, so the file
@@ -354,6 +365,7 @@ class PersonIndexView(views.ParticipantDataIndexView):
     """
 
     merge_url_name = None
+    duplicates_url_name = None
 
     def write_spreadsheet(self, queryset, spreadsheet_format):
         data = export_people(queryset, spreadsheet_format)
@@ -367,6 +379,14 @@ class PersonIndexView(views.ParticipantDataIndexView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
+        if self.duplicates_url_name and self.user_has_permission("change"):
+            buttons.append(
+                HeaderButton(
+                    label=_("Find duplicates"),
+                    url=reverse(self.duplicates_url_name),
+                    icon_name="search",
+                )
+            )
         if self.can_merge():
             buttons.append(
                 HeaderButton(
@@ -396,6 +416,8 @@ class PersonViewSet(RegionScopedViewSet):
     icon = "user"
     menu_label = _("People")
     index_view_class = PersonIndexView
+    chooser_viewset_class = PersonChooserViewSet
+    history_view_class = PersonHistoryView
     list_display = [
         "full_name",
         "email",
@@ -410,6 +432,23 @@ class PersonViewSet(RegionScopedViewSet):
         ),
     ]
     list_export = ["first_name", "last_name", "email", "phone", "organisation", "sector"]
+    # The alternates kept by merges are shown here; the search keys never are.
+    inspect_view_fields = [
+        "region",
+        "first_name",
+        "last_name",
+        "email",
+        "alternate_emails",
+        "phone",
+        "alternate_phones",
+        "organisation",
+        "sector",
+        "zip_code",
+        "preferred_language",
+        "consent_to_contact",
+        "created_at",
+        "updated_at",
+    ]
     filterset_class = filters.PersonFilterSet
     search_fields = ["first_name", "last_name", "email", "phone", "organisation"]
     edit_handler = ObjectList(
@@ -427,11 +466,20 @@ class PersonViewSet(RegionScopedViewSet):
     def get_queryset(self, request):
         # Every participation of a person is in the person's own region.
         return Person.objects.select_related("region").annotate(
-            participation_count=Count("participations")
+            participation_count=count_of(Participation, "person")
         )
 
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(merge_url_name=self.get_url_name("merge"), **kwargs)
+        return super().get_index_view_kwargs(
+            merge_url_name=self.get_url_name("merge"),
+            duplicates_url_name=self.get_url_name("duplicates"),
+            **kwargs,
+        )
+
+    def get_history_view_kwargs(self, **kwargs):
+        return super().get_history_view_kwargs(
+            undo_url_name=self.get_url_name("merge_undo"), **kwargs
+        )
 
     @property
     def merge_view(self):
@@ -439,16 +487,35 @@ class PersonViewSet(RegionScopedViewSet):
             MergePeopleView,
             index_url_name=self.get_url_name("list"),
             edit_url_name=self.get_url_name("edit"),
+            undo_url_name=self.get_url_name("merge_undo"),
         )
 
+    @property
+    def duplicates_view(self):
+        return self.construct_view(
+            DuplicateScanView,
+            index_url_name=self.get_url_name("list"),
+            merge_url_name=self.get_url_name("merge"),
+            edit_url_name=self.get_url_name("edit"),
+        )
+
+    @property
+    def merge_undo_view(self):
+        return self.construct_view(UndoMergeView, edit_url_name=self.get_url_name("edit"))
+
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("merge/", self.merge_view, name="merge")]
+        return [
+            *super().get_urlpatterns(),
+            path("merge/", self.merge_view, name="merge"),
+            path("merge/undo/<int:entry_id>/", self.merge_undo_view, name="merge_undo"),
+            path("duplicates/", self.duplicates_view, name="duplicates"),
+        ]
 
 
 class ParticipationViewSet(RegionScopedViewSet):
     model = Participation
     icon = "list-ul"
-    index_view_class = views.ParticipantDataIndexView
+    index_view_class = views.ParticipationIndexView
     menu_label = _("Participations")
     list_display = [
         Column("person", label=_("Person"), sort_key="person__last_name"),

@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 
 from ..choices import DuplicatePolicy, ImportStatus
 from ..conf import stale_after_minutes
+from ..merging import merged_into
 from ..models import ImportBatch, ImportFile, Participation, Person
 from .columns import PARTICIPATION_FIELDS, PERSON_FIELDS, header_key
 from .formats import recognise
@@ -332,7 +333,9 @@ def _restore(model, fields, before_by_id, after_by_id, batch, report, kind):
 
     With the values the import wrote (``after``) a field is restored only while it still
     holds them; without (batches from before they were kept), a record edited after the
-    import is left alone. Records that no longer exist (merged away, deleted) are reported.
+    import is left alone. Records that no longer exist (merged away, deleted) are reported;
+    for a person merged into another, the values the import wrote that the person kept
+    still holds are restored on the person kept.
     """
     ids = [int(pk) for pk in before_by_id]
     current = {
@@ -342,10 +345,24 @@ def _restore(model, fields, before_by_id, after_by_id, batch, report, kind):
             "id", "updated_at", *fields
         )
     }
+    survivors = {}
+    if model is Person and after_by_id is not None:
+        # People merged away since: their values now live on the person kept.
+        survivors = merged_into(pk for pk in ids if pk not in current)
+        for values in model.objects.filter(pk__in=set(survivors.values())).values(
+            "id", "updated_at", *fields
+        ):
+            current.setdefault(values["id"], values)
     for key, before in before_by_id.items():
-        record = current.get(int(key))
+        target = survivors.get(int(key), int(key))
+        record = current.get(target)
+        if target != int(key):
+            report.setdefault("followed", []).append(
+                {"kind": kind, "id": int(key), "merged_into": target}
+            )
         if record is None:
-            report["gone"].append({"kind": kind, "id": int(key)})
+            if target == int(key):
+                report["gone"].append({"kind": kind, "id": int(key)})
             continue
         after = after_by_id.get(key) if after_by_id is not None else None
         restore, kept = {}, []
@@ -358,10 +375,15 @@ def _restore(model, fields, before_by_id, after_by_id, batch, report, kind):
                 kept.append(name)
             else:
                 restore[name] = value
+        if target != int(key):
+            # only what the merged person brought and the survivor still holds
+            restore = {name: value for name, value in restore.items() if name in after}
         if kept:
-            report["kept_values"].append({"kind": kind, "id": int(key), "fields": kept})
+            report["kept_values"].append({"kind": kind, "id": target, "fields": kept})
         if restore:
-            model.objects.filter(pk=int(key)).update(**restore)
+            model.objects.filter(pk=target).update(**restore)
+    if model is Person and current:
+        Person.objects.filter(pk__in=list(current)).refresh_search_keys()
 
 
 def undo_batch(batch: ImportBatch, user=None) -> ImportBatch:

@@ -22,6 +22,7 @@ from .columns import PARTICIPATION_FIELDS, PERSON_FIELDS
 from .locking import lock_import_scope
 from .matching import match_existing, match_key
 from .names import parse_name
+from .probable import warn_probable_people
 from .reading import REPLACEMENT
 from .suggestions import MappingError, resolve_columns
 from .values import UnknownValue, column_cleaners, unknown_value_warning
@@ -420,7 +421,14 @@ def import_table(table, options: ImportOptions, on_progress=None) -> ImportOutco
     if options.dry_run:
         kept, matches = _match(kept, options, outcome, header_for)
         outcome.first_rows = _first_rows(kept)
-        plan(kept, matches, options.engagement, options.duplicate_policy, outcome)
+        the_plan = plan(kept, matches, options.engagement, options.duplicate_policy, outcome)
+        warn_probable_people(
+            the_plan.new_people,
+            options.engagement,
+            outcome,
+            header_for.get("email", ""),
+            KEPT_NOTES,
+        )
         return outcome
     # Match, plan and write in one transaction, one import per region at a time.
     with transaction.atomic():

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ..choices import ParticipationRole, ParticipationStatus
 from ..models import Participation, Person
+from ..models.people import SEARCHED_FIELDS
 from .columns import PARTICIPATION_FIELDS
 
 CHUNK = 900
@@ -57,6 +58,8 @@ def _write(the_plan, engagement, batch):
         person_for_row = {}
         for rows in chunks(the_plan.new_people, WRITE_SLICE):
             people = [Person(region=region, **values) for _row, values in rows]
+            for person in people:
+                person.set_search_keys()
             Person.objects.bulk_create(people, batch_size=CHUNK)
             for (row, _values), person in zip(rows, people, strict=True):
                 person_for_row[row.number] = person.pk
@@ -81,6 +84,8 @@ def _write(the_plan, engagement, batch):
             Person.objects.bulk_update(
                 people, [*sorted(changed_fields), "updated_at"], batch_size=CHUNK
             )
+            if changed_fields & set(SEARCHED_FIELDS):
+                Person.objects.filter(pk__in=list(the_plan.person_updates)).refresh_search_keys()
 
         for rows in chunks(the_plan.new_participations, WRITE_SLICE):
             participations = [

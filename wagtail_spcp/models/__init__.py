@@ -7,7 +7,7 @@ from .finder_page import OfficeFinderPage, OfficeFinderPageMixin, RegionIntroduc
 from .identity import AgencyIdentity
 from .imports import ImportBatch, ImportFile, ImportMapping
 from .offices import Office, Region, RegionState
-from .people import Participation, Person
+from .people import NotDuplicate, Participation, Person
 from .programs import (
     CaseStudyPage,
     CaseStudyPageMixin,
@@ -39,6 +39,7 @@ __all__ = [
     "OfficeFinderPage",
     "OfficeFinderPageMixin",
     "Participation",
+    "NotDuplicate",
     "PathRoutingMixin",
     "Person",
     "ProgramIndexPage",

@@ -1,5 +1,6 @@
 """People and their participation in engagements (confidential)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -8,10 +9,36 @@ from django.utils.translation import gettext_lazy as _
 import phonenumbers
 
 from ..choices import ParticipationRole, ParticipationStatus, Sector
-from ..normalise import collapse_spaces, normalise_email, normalise_phone
-from .scoping import RegionOwned, related_or_none
+from ..normalise import collapse_spaces, fold, normalise_email, normalise_phone, phone_digits
+from .scoping import RegionOwned, RegionOwnedQuerySet, related_or_none
 
 EMAIL_TAKEN = _("Another person of this region already has this email address.")
+
+# The fields a person's search keys are built from.
+SEARCHED_FIELDS = [
+    "first_name",
+    "last_name",
+    "email",
+    "organisation",
+    "phone",
+    "alternate_emails",
+    "alternate_phones",
+]
+
+
+class PersonQuerySet(RegionOwnedQuerySet):
+    def refresh_search_keys(self, chunk_size=2000):
+        """Rebuild the search keys of these people (after ``bulk_create``, ``update``...)."""
+        ids = list(self.values_list("pk", flat=True))
+        for start in range(0, len(ids), chunk_size):
+            people = list(
+                Person.objects.filter(pk__in=ids[start : start + chunk_size]).only(
+                    "pk", *SEARCHED_FIELDS
+                )
+            )
+            for person in people:
+                person.set_search_keys()
+            Person.objects.bulk_update(people, ["search_text", "search_phone"])
 
 
 class Person(RegionOwned):
@@ -23,6 +50,8 @@ class Person(RegionOwned):
     """
 
     region_path = "region"
+
+    objects = PersonQuerySet.as_manager()
 
     region = models.ForeignKey(
         "wagtail_spcp.Region",
@@ -53,6 +82,24 @@ class Person(RegionOwned):
         help_text=_("A language code, for example “es”."),
     )
     consent_to_contact = models.BooleanField(_("consents to contact"), default=False)
+    alternate_emails = models.JSONField(
+        _("other email addresses"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Kept from merged records; searched like the main address."),
+    )
+    alternate_phones = models.JSONField(
+        _("other phone numbers"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Kept from merged records, in E.164 form; searched like the main number."),
+    )
+    # Search keys, rebuilt on save (see ``set_search_keys``): folded names, emails and
+    # organization; the digits of every phone number. Never shown.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    search_phone = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -88,7 +135,19 @@ class Person(RegionOwned):
 
     def save(self, *args, **kwargs):
         self.email = normalise_email(self.email)
+        self.set_search_keys()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) & set(SEARCHED_FIELDS):
+            kwargs["update_fields"] = {*update_fields, "search_text", "search_phone"}
         super().save(*args, **kwargs)
+
+    def set_search_keys(self):
+        """Fill ``search_text`` and ``search_phone`` from the searched fields."""
+        words = [self.first_name, self.last_name, self.email, self.organisation]
+        words += list(self.alternate_emails or [])
+        self.search_text = " ".join(fold(word) for word in words if word)
+        phones = [self.phone, *(self.alternate_phones or [])]
+        self.search_phone = " ".join(phone_digits(phone) for phone in phones if phone)
 
     @property
     def full_name(self) -> str:
@@ -233,3 +292,50 @@ class Participation(RegionOwned):
         check_person_region(
             related_or_none(self, "person"), related_or_none(self, "engagement"), "person"
         )
+
+
+class NotDuplicate(models.Model):
+    """Two people of one region that staff marked as different people.
+
+    The duplicate scan stops proposing the pair. The pair is stored with the lower id
+    first, so it is found whichever way round it is marked.
+    """
+
+    first = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
+    second = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="+", verbose_name=_("other person")
+    )
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("marked by"),
+    )
+    marked_at = models.DateTimeField(_("marked at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pair marked as different people")
+        verbose_name_plural = _("pairs marked as different people")
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="spcp_not_duplicate_unique"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")),
+                name="spcp_not_duplicate_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"#{self.first_id} ≠ #{self.second_id}"
+
+    @classmethod
+    def mark(cls, person, other, user=None):
+        """Remember that ``person`` and ``other`` are different people."""
+        first, second = sorted([person.pk, other.pk])
+        pair, _created = cls.objects.get_or_create(
+            first_id=first, second_id=second, defaults={"marked_by": user}
+        )
+        return pair

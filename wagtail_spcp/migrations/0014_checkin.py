@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_spcp', '0011_agency_identity'),
+        ('wagtail_spcp', '0013_page_images'),
     ]
 
     operations = [
