@@ -6,7 +6,7 @@ Each person carries two search keys kept up to date on save (``Person.set_search
 each of which must appear in the text key, so "Dakota Oakhurst", "oakhurst dakota" and
 "Lefevre" all match. A query written like a phone number ("(409) 555-0134",
 "555-0134", "+1 409 555 0134") is matched by its digits against the phone key. On
-PostgreSQL both keys have trigram indexes (migration ``0012_people_search``), which
+PostgreSQL both keys have trigram indexes (migration ``0015_people_search``), which
 serve these substring lookups.
 """
 
