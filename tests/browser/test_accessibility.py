@@ -303,7 +303,7 @@ def test_home_hero_and_program_images_load_fit_and_pass_axe(page, demo_site, vie
     page.set_viewport_size(viewport)
     serve_media(page)
     axe = Axe()
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     program = ProgramPage.objects.get(slug="strengthening-police-and-community-partnerships")
 
     page.goto("/")
@@ -346,7 +346,7 @@ def test_home_hero_and_program_images_load_fit_and_pass_axe(page, demo_site, vie
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_header_search_box_on_a_phone_and_a_desktop(page, demo_site, viewport):
     page.set_viewport_size(viewport)
-    page.goto(ProgramIndexPage.objects.get().url)
+    page.goto(ProgramIndexPage.objects.get(locale__language_code="en").url)
     header_search = page.get_by_role("search").filter(has=page.locator("#header-search-q"))
     if viewport is PHONE:
         expect(header_search).to_be_hidden()  # inside the closed menu

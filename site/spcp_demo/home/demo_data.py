@@ -163,13 +163,14 @@ def ensure_images() -> list:
 
 
 def image_user(used_by: str):
-    """The page or region named ``home``, ``program:<slug>``, ``case_study:<slug>`` or
-    ``region:<slug>``."""
+    """The page (in English) or region named ``home``, ``program:<slug>``,
+    ``case_study:<slug>`` or ``region:<slug>``."""
     kind, _, slug = used_by.partition(":")
-    if kind == "home":
-        return HomePage.objects.first()
-    model = {"program": ProgramPage, "case_study": CaseStudyPage, "region": Region}[kind]
-    return model.objects.filter(slug=slug).first()
+    if kind == "region":
+        return Region.objects.filter(slug=slug).first()
+    model = {"home": HomePage, "program": ProgramPage, "case_study": CaseStudyPage}[kind]
+    pages = model.objects.filter(locale=Locale.get_default())
+    return pages.first() if kind == "home" else pages.filter(slug=slug).first()
 
 
 def attach_images(images) -> None:
