@@ -174,6 +174,7 @@ def test_the_scan_page_runs_a_fixed_number_of_queries(world, login, in_b):
     for n in range(2):
         in_b(first_name="Pat", last_name=f"Few{n}", phone=f"+1206555020{n}", email="")
         in_b(first_name="Pat", last_name=f"Few{n}", phone=f"+1206555020{n}", email="")
+    count()  # the first request also reads what a worker caches once (the list of sites)
     few = count()
     for n in range(2, 9):
         in_b(first_name="Pat", last_name=f"Few{n}", phone=f"+1206555020{n}", email="")

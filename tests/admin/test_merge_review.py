@@ -1,6 +1,8 @@
 """Merging with confidence: a chooser that tells people apart, a field-by-field review,
 alternates kept, and undo from the audit entry."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
@@ -143,9 +145,6 @@ def test_the_chooser_runs_a_fixed_number_of_queries(
     url = reverse(CHOOSER_URL)
 
     def count_queries():
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url, {"q": "Crowd"}).status_code == 200
         return len(queries)
@@ -153,6 +152,7 @@ def test_the_chooser_runs_a_fixed_number_of_queries(
     for n in range(3):
         person = make_person(first_name=f"Crowd{n}", region=world.b.region)
         Participation.objects.create(person=person, engagement=world.b.engagement)
+    count_queries()  # the first request also reads what a worker caches once (the list of sites)
     few = count_queries()
     for n in range(3, 15):
         person = make_person(first_name=f"Crowd{n}", region=world.b.region)

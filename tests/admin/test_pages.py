@@ -52,6 +52,7 @@ def test_listing_query_count_does_not_grow_with_rows(
         ActionItem.objects.create(engagement=engagement, title=f"Action {i}")
     client = login(world.users["staff_b"])
     url = reverse(f"wagtailsnippets_wagtail_spcp_{model}:list")
+    client.get(url)  # the first request also reads what a worker caches once (the list of sites)
     with django_assert_max_num_queries(15):
         response = client.get(url)
     assert response.context["paginator"].count == 16
