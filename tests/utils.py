@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 import pytest
 from PIL import Image as PillowImage
 
-from wagtail_spcp.models import ImportBatch, Region
+from wagtail_spcp.models import ImportBatch, Office, Region
 
 FILES = Path(__file__).resolve().parent / "files"
 
@@ -38,6 +38,26 @@ def translate_pages(pages, language_code: str = "es") -> list:
         copy.save_revision().publish()
         copies.append(copy)
     return copies
+
+
+def add_field_offices(count):
+    """``count`` more field offices, spread over the regions (for query-count tests)."""
+    regions = list(Region.objects.all())
+    Office.objects.bulk_create(
+        Office(
+            name=f"Field office {n}",
+            slug=f"field-{n}",
+            kind="field",
+            region=regions[n % len(regions)],
+            address_line1="1 Main Street",
+            city="Somewhere",
+            state="TX",
+            zip_code="75201",
+            latitude="32.0",
+            longitude="-97.0",
+        )
+        for n in range(count)
+    )
 
 
 def running_in_ci() -> bool:

@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from wagtail_spcp.models import CaseStudyPage, Council, CouncilMeeting, Office, ProgramPage, Region
+from tests.utils import add_field_offices
+from wagtail_spcp.models import CaseStudyPage, Council, CouncilMeeting, ProgramPage
 
 pytestmark = pytest.mark.django_db
 
@@ -109,22 +110,7 @@ def add_programs_and_offices(public_site, council, count=20):
                 narrative="<p>More.</p>",
             )
         )
-    regions = list(Region.objects.all())
-    Office.objects.bulk_create(
-        Office(
-            name=f"Field office {n}",
-            slug=f"field-{n}",
-            kind="field",
-            region=regions[n % len(regions)],
-            address_line1="1 Main Street",
-            city="Somewhere",
-            state="TX",
-            zip_code="75201",
-            latitude="32.0",
-            longitude="-97.0",
-        )
-        for n in range(60)
-    )
+    add_field_offices(60)
     Council.objects.create(engagement=council.engagement, name="Second council", is_public=True)
 
 

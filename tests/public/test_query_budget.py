@@ -10,30 +10,11 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from spcp_demo.home.models import FeaturedProgram
-from tests.utils import make_image
+from tests.utils import add_field_offices, make_image
 from wagtail_spcp.finder import lookup
-from wagtail_spcp.models import CaseStudyPage, Office, ProgramPage, Region
+from wagtail_spcp.models import CaseStudyPage, ProgramPage
 
 pytestmark = pytest.mark.django_db
-
-
-def add_field_offices(count):
-    regions = list(Region.objects.all())
-    Office.objects.bulk_create(
-        Office(
-            name=f"Field office {n}",
-            slug=f"field-{n}",
-            kind="field",
-            region=regions[n % len(regions)],
-            address_line1="1 Main Street",
-            city="Somewhere",
-            state="TX",
-            zip_code="75201",
-            latitude="32.0",
-            longitude="-97.0",
-        )
-        for n in range(count)
-    )
 
 
 def count_queries(fetch):
