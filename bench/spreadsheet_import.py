@@ -77,7 +77,7 @@ def make_workbook(rows: int, two_row_header: bool = False) -> bytes:
                 f"Last{n % 997}",
                 f"person{n}@example.org",
                 f"(512) {200 + n // 10000:03d}-{n % 10000:04d}",
-                f"Organisation {n % 311}",
+                f"Organization {n % 311}",
                 sectors[n % len(sectors)],
                 f"{78701 + n % 50}",
                 statuses[n % len(statuses)],

@@ -109,6 +109,7 @@ def test_imported_and_restored_people_are_searchable(imported, maria):
     newcomer = Person.objects.get(email="new.person@example.org")
     assert list(search_people(Person.objects.all(), "person new")) == [newcomer]
     assert list(search_people(Person.objects.all(), "new org garcia")) == [maria]
+    assert list(search_people(Person.objects.all(), "(512) 555-0101")) == [maria]
     undo_batch(imported)
     assert list(search_people(Person.objects.all(), "new org")) == []
 

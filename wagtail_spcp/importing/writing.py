@@ -72,20 +72,24 @@ def _write(the_plan, engagement, batch):
                 person = Person(id=person_id, **after)
                 changed_fields.update(after)
                 people.append(person)
+            # When a searched field changes, the search keys are rebuilt in the same pass.
+            search_keys = bool(changed_fields & set(SEARCHED_FIELDS))
+            read_fields = changed_fields | set(SEARCHED_FIELDS) if search_keys else changed_fields
             current = {}
             for chunk in chunks(the_plan.person_updates):
-                for values in Person.objects.filter(pk__in=chunk).values("id", *changed_fields):
+                for values in Person.objects.filter(pk__in=chunk).values("id", *read_fields):
                     current[values["id"]] = values
             for person in people:
-                for name in changed_fields:
+                for name in read_fields:
                     if name not in the_plan.person_updates[person.pk][1]:
                         setattr(person, name, current[person.pk][name])
+                if search_keys:
+                    person.set_search_keys()
                 person.updated_at = now
-            Person.objects.bulk_update(
-                people, [*sorted(changed_fields), "updated_at"], batch_size=CHUNK
-            )
-            if changed_fields & set(SEARCHED_FIELDS):
-                Person.objects.filter(pk__in=list(the_plan.person_updates)).refresh_search_keys()
+            written = [*sorted(changed_fields), "updated_at"]
+            if search_keys:
+                written += ["search_text", "search_phone"]
+            Person.objects.bulk_update(people, written, batch_size=CHUNK)
 
         for rows in chunks(the_plan.new_participations, WRITE_SLICE):
             participations = [
