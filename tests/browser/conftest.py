@@ -67,13 +67,34 @@ def restore_wagtail_initial_data():
     Site.objects.create(hostname="localhost", root_page=welcome, is_default_site=True)
 
 
+def in_memory_sqlite(connection) -> bool:
+    return connection.vendor == "sqlite" and connection.is_in_memory_db()
+
+
+# The demo's database as first loaded in this process, when the tests run on in-memory SQLite:
+# copying it back with SQLite's backup API takes milliseconds, loading the demo takes seconds.
+# The demo's images stay in the in-memory file storage, which lives as long as the process.
+DEMO_SNAPSHOT = {}
+
+
 @pytest.fixture
 def demo_site(transactional_db):
     """The demo's pages, offices and sample engagement, loaded into the live server's database."""
-    from django.core.management import call_command
+    import sqlite3
 
+    from django.core.management import call_command
+    from django.db import connection
+
+    connection.ensure_connection()
+    if in_memory_sqlite(connection) and "demo" in DEMO_SNAPSHOT:
+        DEMO_SNAPSHOT["demo"].backup(connection.connection)
+        return
     restore_wagtail_initial_data()
     call_command("load_demo", "--no-admin", verbosity=0)
+    if in_memory_sqlite(connection):
+        snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(snapshot)
+        DEMO_SNAPSHOT["demo"] = snapshot
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """Every public page type and finder state, at phone and desktop widths, in a real browser.
 
-axe-core finds no WCAG 2.1 A or AA violation; at 320 and 390 px nothing scrolls sideways, the office
-cards fit the screen and the controls are large enough to touch; every search button has a name.
+axe-core finds no WCAG 2.1 A or AA violation at 390 and 1280 px; at 320 and 390 px nothing
+scrolls sideways, the office cards fit the screen and the controls are large enough to touch;
+every search button has a name.
 """
 
 import mimetypes
@@ -148,8 +149,9 @@ def test_public_pages_have_no_wcag_violations(page, public_council, viewport):
         response = page.goto(url)
         assert response.status in (200, 404), (url, response.status)
         problems = []
-        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-        if result.violations_count:
+        # axe runs at the phone and desktop widths; at 320 px the layout checks below.
+        if viewport is not NARROWEST:
+            result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
             problems += describe(result.response["violations"])
         problems += [
             f"search button with no name: {snapshot}" for snapshot in nameless_buttons(page)
