@@ -15,6 +15,7 @@ from django.utils import translation
 from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
 from wagtail.models import Locale, Site
 
+from .cache import cached_fragment
 from .models.base import Page
 
 X_DEFAULT = "x-default"
@@ -108,14 +109,30 @@ def subpage_path(page, request) -> str:
     return ""
 
 
+def vary_on(request, page) -> tuple:
+    """What the links of ``page`` depend on besides the site, language and content."""
+    return (getattr(page, "pk", ""), request.path if request is not None else "")
+
+
 def switcher_links(request, page=None) -> list[LanguageLink]:
     """One link per other content language: the same page (and sub-page, and query) there.
 
     A page with no live translation in a language links to that language's home page; a view
     under ``i18n_patterns`` (the site search) links to the same view in the other language.
+    Kept in the fragment cache until content changes.
     """
     if not i18n_enabled() or request is None:
         return []
+    return cached_fragment(
+        request,
+        "language-switcher",
+        lambda: build_switcher_links(request, page),
+        *vary_on(request, page),
+        request.GET.urlencode(),
+    )
+
+
+def build_switcher_links(request, page=None) -> list[LanguageLink]:
     languages = other_languages()
     if not languages:
         return []
@@ -141,10 +158,20 @@ def switcher_links(request, page=None) -> list[LanguageLink]:
 def alternate_links(request, page) -> list[tuple[str, str]]:
     """``(hreflang, absolute URL)`` for each live translation of ``page``, then ``x-default``.
 
-    Empty when the page exists in one language only.
+    Empty when the page exists in one language only. Kept in the fragment cache until content
+    changes.
     """
     if not i18n_enabled() or not isinstance(page, Page):
         return []
+    return cached_fragment(
+        request,
+        "alternate-links",
+        lambda: build_alternate_links(request, page),
+        *vary_on(request, page),
+    )
+
+
+def build_alternate_links(request, page) -> list[tuple[str, str]]:
     translations = live_translations(page, request)
     if len(translations) < 2:
         return []
@@ -153,7 +180,7 @@ def alternate_links(request, page) -> list[tuple[str, str]]:
         (code, translated.get_full_url(request) + below)
         for code, translated in sorted(translations.items())
     ]
-    default = translations.get(Locale.get_default().language_code)
+    default = translations.get(get_supported_content_language_variant(settings.LANGUAGE_CODE))
     if default is not None:
         links.append((X_DEFAULT, default.get_full_url(request) + below))
     return links
