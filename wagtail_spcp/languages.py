@@ -101,6 +101,23 @@ def home_page(request, page=None):
     return home_pages(request, page).get(active_content_language(), site.root_page)
 
 
+def localized_url(request, url: str) -> str:
+    """The address of the site's page at ``url`` (a path such as "/programs/") in the language
+    shown, when that page has a live translation there; any other ``url`` unchanged."""
+    site = Site.find_for_request(request) if request is not None else None
+    if not i18n_enabled() or site is None or not url.startswith("/") or url.startswith("//"):
+        return url
+    path, mark, query = url.partition("?")
+    url_path = site.root_page.url_path + path.lstrip("/")
+    page = Page.objects.filter(url_path=url_path.rstrip("/") + "/").first()
+    if page is None:
+        return url
+    translated = page.get_translation_or_none(Locale.get_active())
+    if translated is None or not translated.live:
+        return url
+    return translated.get_url(request) + mark + query
+
+
 def subpage_path(page, request) -> str:
     """The part of the request's path below ``page``'s own URL (a routable sub-page)."""
     page_url = page.get_url(request)

@@ -227,3 +227,24 @@ def test_demo_keeps_its_host_and_spanish_pages_when_loaded_again(site, demo):
     site.refresh_from_db()
     assert site.root_url == HOST
     assert Page.objects.count() == pages
+
+
+def required_links(html) -> list[str]:
+    footer = html[html.index("usa-identifier__required-links-list") :]
+    return re.findall(r'<a href="([^"]+)" class="usa-identifier__required-link', footer)
+
+
+def test_footer_about_link_leads_to_the_page_in_the_language_shown(client, demo):
+    assert required_links(get(client, "/es/oficinas/")) == ["/es/programas/"]
+    assert required_links(get(client, "/offices/")) == ["/programs/"]
+
+
+def test_spanish_pages_show_the_images_with_spanish_alt_text(client, demo):
+    program = ProgramPage.objects.get(locale__language_code="es", slug=PROGRAM_ES.split("/")[-2])
+    english = ProgramPage.objects.get(
+        locale__language_code="en", translation_key=program.translation_key
+    )
+    assert program.image_id == english.image_id is not None
+    assert program.image_alt.startswith("Dibujo de cinco escalones")
+    assert f'alt="{program.image_alt}"' in get(client, PROGRAM_ES)
+    assert re.search(r'<img [^>]*alt="Dibujo de una docena de personas', get(client, "/es/"))

@@ -72,6 +72,13 @@ def spcp_home_page(context):
 
 
 @register.simple_tag(takes_context=True)
+def spcp_localized_url(context, url):
+    """``url``, or, when it is the address of one of the site's pages, that page's address in
+    the language shown (``{% spcp_localized_url link.url %}``)."""
+    return languages.localized_url(context.get("request"), url)
+
+
+@register.simple_tag(takes_context=True)
 def spcp_alternate_links(context):
     """``(hreflang, URL)`` pairs for ``<link rel="alternate">``; empty for a one-language page."""
     return languages.alternate_links(context.get("request"), context.get("page"))

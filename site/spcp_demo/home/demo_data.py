@@ -146,7 +146,7 @@ def ensure_site_address(site_url: str) -> None:
 
 
 def ensure_images() -> list:
-    """The demo's illustrations, drawn once: ``(image, used_by, created)`` for each."""
+    """The demo's illustrations, drawn once: ``(image, spec, created)`` for each."""
     Image = get_image_model()
     images = []
     for spec in read_json("demo_images.json")["images"]:
@@ -158,7 +158,7 @@ def ensure_images() -> list:
             image.file = ImageFile(io.BytesIO(content), name=f"{slugify(spec['title'])}.jpg")
             image._set_image_file_metadata()
             image.save()
-        images.append((image, spec["used_by"], created))
+        images.append((image, spec, created))
     return images
 
 
@@ -176,18 +176,27 @@ def image_user(used_by: str):
 def attach_images(images) -> None:
     """Show each newly drawn image where the demo uses it, unless an image is already there.
 
-    An image without a description is marked decorative (its alt stays empty).
+    A page's translations show it too, with the alt text in their language. An image without
+    a description is marked decorative (its alt stays empty).
     """
-    for image, used_by, created in images:
-        user = image_user(used_by)
+    for image, spec, created in images:
+        user = image_user(spec["used_by"])
         if not created or user is None or user.image_id is not None:
             continue
         user.image = image
         user.image_is_decorative = not image.description
-        if isinstance(user, Page):
-            user.save_revision().publish()
-        else:
+        if not isinstance(user, Page):
             user.save()
+            continue
+        user.save_revision().publish()
+        for translation in user.get_translations().specific():
+            if translation.image_id is None:
+                translation.image = image
+                translation.image_alt_text = spec.get(
+                    f"description_{translation.locale.language_code}", ""
+                )
+                translation.image_is_decorative = user.image_is_decorative
+                translation.save_revision().publish()
 
 
 def ensure_identity(home) -> AgencyIdentity:
