@@ -11,14 +11,18 @@ Four rules, in the spirit of CRM "matching rules":
 
 Pairs staff marked "not a duplicate" (``NotDuplicate``) are left out. The scan reads
 one row of keys per person of the region (and the alternates of the few who have some),
-and compares in memory.
+and compares in memory. The pairs found (ids and reasons only, never a person's values)
+are kept in the cache under a key that changes whenever one of the people scanned is
+added, edited or removed, so a second look at an unchanged region skips the comparing.
 """
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from django.db.models import Q
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
 from django.utils.translation import gettext_lazy as _
 
 from rapidfuzz import fuzz
@@ -41,6 +45,9 @@ SIMILAR_NAME_SCORE = 88
 # A key shared by more people than this (a shared office number, a placeholder email)
 # says nothing about any two of them.
 MAX_GROUP = 25
+# How long found pairs are kept (an edit to any of the people scanned replaces them at once).
+CACHE_SECONDS = 3600
+CACHE_PREFIX = "wagtail_spcp:duplicates"
 # Names are compared only within blocks sharing a word's first letters, of at most so many.
 BLOCK_PREFIX = 2
 MAX_BLOCK = 300
@@ -63,7 +70,6 @@ class DuplicatePair:
     first_id: int
     second_id: int
     reasons: list = field(default_factory=list)
-    details: dict = field(default_factory=dict)
     first: Person | None = None
     second: Person | None = None
 
@@ -102,9 +108,37 @@ def marked_different(person_ids) -> set:
     return set(pairs.values_list("first_id", "second_id"))
 
 
+def scan_key(people) -> str:
+    """A cache key for the pairs among ``people``: it names the query (so each user's scope
+    has its own) and changes when one of them is added, edited (``updated_at``) or removed."""
+    summary = people.order_by().aggregate(count=Count("pk"), top=Max("pk"), last=Max("updated_at"))
+    parts = [str(people.query), *(str(summary[name]) for name in ("count", "top", "last"))]
+    return f"{CACHE_PREFIX}:{hashlib.sha256(chr(31).join(parts).encode()).hexdigest()}"
+
+
 def find_duplicates(people) -> list:
     """Probable duplicate pairs among ``people`` (a queryset of one region), most reasons
-    first. The people themselves are not loaded: see ``load_pairs``."""
+    first, less those marked "not a duplicate". The people themselves are not loaded: see
+    ``load_pairs``."""
+    key = scan_key(people)
+    found = cache.get(key)
+    if found is None:
+        found = [(pair.first_id, pair.second_id, pair.reasons) for pair in compare(people).values()]
+        cache.set(key, found, CACHE_SECONDS)
+    different = marked_different(
+        [pk for first, second, _reasons in found for pk in (first, second)]
+    )
+    pairs = [
+        DuplicatePair(first, second, list(reasons))
+        for first, second, reasons in found
+        if (first, second) not in different
+    ]
+    pairs.sort(key=lambda pair: (-len(pair.reasons), pair.first_id, pair.second_id))
+    return pairs
+
+
+def compare(people) -> dict:
+    """Every probable duplicate pair among ``people``, by ``(first id, second id)``."""
     rows = list(
         people.order_by().values_list(
             "pk",
@@ -137,26 +171,22 @@ def find_duplicates(people) -> list:
 
     pairs = {}
 
-    def add(a, b, reason, detail):
+    def add(a, b, reason):
         key = (a, b) if a < b else (b, a)
         pair = pairs.setdefault(key, DuplicatePair(*key))
         if reason not in pair.reasons:
             pair.reasons.append(reason)
-            pair.details[reason] = detail
 
     for reason, keyed in groups.items():
-        for key, ids in keyed.items():
+        for ids in keyed.values():
             if 1 < len(ids) <= MAX_GROUP:
                 for a, b in combinations(sorted(ids), 2):
-                    add(a, b, reason, key if reason != SAME_NAME_ZIP else key[1])
-    for organisation, members in by_organisation.items():
+                    add(a, b, reason)
+    for members in by_organisation.values():
         for a, b in similar_names(members):
-            add(a, b, SIMILAR_NAME_ORGANIZATION, organisation)
+            add(a, b, SIMILAR_NAME_ORGANIZATION)
 
-    different = marked_different([pk for pair in pairs for pk in pair])
-    found = [pair for key, pair in pairs.items() if key not in different]
-    found.sort(key=lambda pair: (-len(pair.reasons), pair.first_id, pair.second_id))
-    return found
+    return pairs
 
 
 def load_pairs(pairs, people):

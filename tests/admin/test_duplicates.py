@@ -1,5 +1,6 @@
 """The duplicate scan: each reason, region scoping, and "not a duplicate" remembered."""
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,6 +14,7 @@ from wagtail_spcp.duplicates import (
     SIMILAR_NAME_ORGANIZATION,
     email_key,
     find_duplicates,
+    scan_key,
 )
 from wagtail_spcp.models import NotDuplicate, Person
 from wagtail_spcp.models import RegionScopedLogEntry as LogEntry
@@ -171,12 +173,51 @@ def test_the_scan_page_runs_a_fixed_number_of_queries(world, login, in_b):
             assert client.get(reverse(SCAN_URL)).status_code == 200
         return len(queries)
 
-    for n in range(2):
+    def add_pair(n):
         in_b(first_name="Pat", last_name=f"Few{n}", phone=f"+1206555020{n}", email="")
         in_b(first_name="Pat", last_name=f"Few{n}", phone=f"+1206555020{n}", email="")
+
+    add_pair(0)
     count()  # the first request also reads what a worker caches once (the list of sites)
+    add_pair(1)
     few = count()
     for n in range(2, 9):
-        in_b(first_name="Pat", last_name=f"Few{n}", phone=f"+1206555020{n}", email="")
-        in_b(first_name="Pat", last_name=f"Few{n}", phone=f"+1206555020{n}", email="")
-    assert count() == few
+        add_pair(n)
+    assert count() == few  # the people changed: the region is compared again
+    assert count() < few  # unchanged: the pairs come from the cache
+
+
+def scan_queries(region) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        find_duplicates(Person.objects.in_region(region))
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def test_the_pairs_found_are_kept_until_one_of_the_people_changes(world, in_b):
+    first = in_b(first_name="Ann", last_name="Lee", email="ann.lee@gmail.com")
+    second = in_b(first_name="Ann", last_name="Lee-Ortiz", email="annlee@gmail.com")
+    third = in_b(first_name="Bo", last_name="Ray", email="bo@example.org")
+    region = world.b.region
+    assert set(pairs_in(region)) == {key(first, second)}
+    # unchanged: no query reads the people's names
+    assert not [sql for sql in scan_queries(region) if "first_name" in sql]
+
+    third.email = "Ann.Lee+events@gmail.com"  # an edit
+    third.save()
+    assert set(pairs_in(region)) == {key(first, second), key(first, third), key(second, third)}
+    second.delete()  # a removal
+    assert set(pairs_in(region)) == {key(first, third)}
+    fourth = in_b(first_name="Cy", last_name="Dunn", email="a.nnlee@gmail.com")  # an addition
+    assert key(third, fourth) in pairs_in(region)
+    NotDuplicate.mark(first, third)  # marked at once, whatever is cached
+    assert key(first, third) not in pairs_in(region)
+
+
+def test_the_cache_holds_ids_and_reasons_never_a_persons_values(world, in_b):
+    first = in_b(first_name="Ann", last_name="Lee", email="ann.secret@gmail.com")
+    in_b(first_name="Ann", last_name="Lee", email="annsecret@gmail.com", zip_code="98101")
+    people = Person.objects.in_region(world.b.region)
+    find_duplicates(people)
+    stored = cache.get(scan_key(people))
+    assert stored == [(first.pk, first.pk + 1, [SAME_EMAIL])]
+    assert "secret" not in repr(stored)

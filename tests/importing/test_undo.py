@@ -4,6 +4,7 @@ import pytest
 
 from wagtail_spcp.admin.people_search import search_people
 from wagtail_spcp.choices import DuplicatePolicy, ImportStatus, ParticipationStatus
+from wagtail_spcp.duplicates import find_duplicates
 from wagtail_spcp.importing.batches import undo_batch
 from wagtail_spcp.merging import merge_people
 from wagtail_spcp.models import Participation, Person
@@ -112,6 +113,23 @@ def test_imported_and_restored_people_are_searchable(imported, maria):
     assert list(search_people(Person.objects.all(), "(512) 555-0101")) == [maria]
     undo_batch(imported)
     assert list(search_people(Person.objects.all(), "new org")) == []
+
+
+def test_undo_restores_a_phone_and_the_duplicate_scan_sees_it(
+    imported, maria, make_person, engagement
+):
+    """A restore is a change: it moves ``updated_at``, so the scan's cached pairs are replaced."""
+    twin = make_person(engagement=engagement, first_name="M.", last_name="G.", phone="+15125550101")
+    region_people = Person.objects.in_region(engagement.office.region)
+    pair = (maria.pk, twin.pk)
+    assert pair in {(p.first_id, p.second_id) for p in find_duplicates(region_people)}
+    before = Person.objects.get(pk=maria.pk).updated_at
+
+    undo_batch(imported)
+
+    maria.refresh_from_db()
+    assert maria.phone == "" and maria.updated_at > before
+    assert pair not in {(p.first_id, p.second_id) for p in find_duplicates(region_people)}
 
 
 def test_undo_restores_on_the_person_a_changed_person_was_merged_into(

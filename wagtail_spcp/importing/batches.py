@@ -380,8 +380,8 @@ def _restore(model, fields, before_by_id, after_by_id, batch, report, kind):
             restore = {name: value for name, value in restore.items() if name in after}
         if kept:
             report["kept_values"].append({"kind": kind, "id": target, "fields": kept})
-        if restore:
-            model.objects.filter(pk=target).update(**restore)
+        if restore:  # a restore is a change: ``updated_at`` says so
+            model.objects.filter(pk=target).update(**restore, updated_at=timezone.now())
     if model is Person and current:
         Person.objects.filter(pk__in=list(current)).refresh_search_keys()
 
