@@ -312,3 +312,25 @@ def test_query_count_does_not_grow_with_registrations(
     participation = Participation.objects.filter(engagement=engagement).last()
     with django_assert_max_num_queries(20):
         client.post(toggle_url(participation), {"action": "check_in"}, **FETCH)
+
+
+def test_walk_ins_are_filtered_exported_and_edited_in_the_participations_listing(world, login):
+    client = login(world.users["staff_a"])
+    engagement = world.a.engagement
+    client.post(walk_in_url(engagement), {"name": "Nadia Petrova", "phone": "713-555-0199"})
+    walk_in = Participation.objects.get(person__last_name="Petrova")
+    listing = reverse("wagtailsnippets_wagtail_spcp_participation:list")
+
+    found = client.get(listing, {"walk_in": "true"}).context["object_list"]
+    assert [participation.pk for participation in found] == [walk_in.pk]
+    assert walk_in.pk not in [
+        p.pk for p in client.get(listing, {"walk_in": "false"}).context["object_list"]
+    ]
+
+    rows = client.get(listing, {"export": "csv", "walk_in": "true"})
+    body = b"".join(rows.streaming_content).decode("utf-8-sig").splitlines()
+    assert "Walk-in" in body[0].split(",")
+    assert body[1].split(",")[body[0].split(",").index("Walk-in")] == "True"
+
+    edit = reverse("wagtailsnippets_wagtail_spcp_participation:edit", args=[walk_in.pk])
+    assert 'name="walk_in"' in client.get(edit).content.decode()

@@ -188,11 +188,12 @@ class ParticipationFilterSet(WagtailFilterSet):
     role = django_filters.ChoiceFilter(choices=ParticipationRole.choices, label=_("Role"))
     status = django_filters.ChoiceFilter(choices=ParticipationStatus.choices, label=_("Status"))
     engagement = engagement_filter()
+    walk_in = django_filters.BooleanFilter(label=_("Walk-in"))
     import_batch = ImportBatchFilter(method="filter_import_batch")
 
     class Meta:
         model = Participation
-        fields = ["region", "engagement", "role", "status", "import_batch"]
+        fields = ["region", "engagement", "role", "status", "walk_in", "import_batch"]
 
     def filter_import_batch(self, queryset, name, value):
         """Participations the import created or updated."""
