@@ -524,7 +524,7 @@ class ParticipationViewSet(RegionScopedViewSet):
         "role",
         "status",
     ]
-    list_export = ["person", "engagement", "role", "status", "breakout_group"]
+    list_export = ["person", "engagement", "role", "status", "breakout_group", "solution_group"]
     filterset_class = filters.ParticipationFilterSet
     search_fields = ["person__first_name", "person__last_name", "person__email"]
     edit_handler = ObjectList(
@@ -532,7 +532,12 @@ class ParticipationViewSet(RegionScopedViewSet):
             FieldPanel("person"),
             FieldPanel("engagement"),
             FieldRowPanel([FieldPanel("role"), FieldPanel("status")]),
-            FieldPanel("breakout_group", widget=forms.Select),
+            FieldRowPanel(
+                [
+                    FieldPanel("breakout_group", widget=forms.Select),
+                    FieldPanel("solution_group", widget=forms.Select),
+                ]
+            ),
         ],
         base_form_class=RegionScopedAdminForm,
     )
