@@ -98,8 +98,10 @@ def render_docx(report: ProgramReport) -> bytes:
     if not report.solutions:
         document.add_paragraph(_("No solutions recorded."))
     for solution in report.solutions:
-        rank = _("Issue ranked %(rank)s") % {"rank": solution.rank or "–"}
-        document.add_paragraph(f"{rank}: {solution.issue}", style="Heading 3")
+        heading = solution.issue
+        if solution.rank:
+            heading += " " + _("(issue ranked %(rank)s)") % {"rank": solution.rank}
+        document.add_paragraph(heading, style="Heading 3")
         for action in solution.actions:
             document.add_paragraph(action, style="List Bullet")
 
