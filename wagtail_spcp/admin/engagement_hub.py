@@ -232,6 +232,9 @@ class EngagementHubInspectView(EngagementHubButtonsMixin, views.EngagementInspec
         context["participants_url"] = participants_url(engagement)
         context["breakout_groups"] = engagement.breakout_groups.select_related(
             "facilitator"
-        ).annotate(participant_count=Count("participations"))
+        ).annotate(
+            sector_count=Count("participations", distinct=True),
+            mixed_count=Count("solution_members", distinct=True),
+        )
         context["councils"] = engagement.councils.annotate(member_count=Count("memberships"))
         return context
