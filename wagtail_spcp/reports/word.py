@@ -8,6 +8,7 @@ from io import BytesIO
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from docx import Document
 
@@ -39,7 +40,9 @@ def _concerns(document, heading, concerns):
         return
     document.add_paragraph(heading, style="Heading 3")
     for concern in concerns:
-        votes = _("%(count)s dot-votes") % {"count": concern.dot_votes}
+        votes = ngettext("1 dot-vote", "%(counter)s dot-votes", concern.dot_votes) % {
+            "counter": concern.dot_votes
+        }
         document.add_paragraph(f"{concern.text} ({votes})", style="List Number")
 
 
