@@ -48,6 +48,7 @@ PARTICIPATION_VALUES = [
     "role",
     "status",
     "breakout_group_id",
+    "solution_group_id",
     "registered_on",
     "external_id",
     "import_batch_id",
@@ -159,6 +160,7 @@ def merge_people(survivor, duplicate, user=None, keep=None):
                 "kept_id": existing.pk,
                 "kept_status": existing.status,
                 "kept_breakout_group_id": existing.breakout_group_id,
+                "kept_solution_group_id": existing.solution_group_id,
                 "removed": values_of(participation, PARTICIPATION_VALUES),
             }
         )
@@ -166,7 +168,9 @@ def merge_people(survivor, duplicate, user=None, keep=None):
             existing.status = ParticipationStatus.ATTENDED
         if existing.breakout_group_id is None:
             existing.breakout_group_id = participation.breakout_group_id
-        existing.save(update_fields=["status", "breakout_group", "updated_at"])
+        if existing.solution_group_id is None:
+            existing.solution_group_id = participation.solution_group_id
+        existing.save(update_fields=["status", "breakout_group", "solution_group", "updated_at"])
     # Moving a participation is no edit of it: its own values and date stay, so an
     # import's undo still recognises the rows it created.
     Participation.objects.filter(pk__in=moved).update(person=survivor)
@@ -260,7 +264,9 @@ def undo_merge(entry, user=None):
     Participation.objects.filter(pk__in=undo["moved_participations"]).update(person=duplicate)
     for item in undo["combined_participations"]:
         Participation.objects.filter(pk=item["kept_id"]).update(
-            status=item["kept_status"], breakout_group_id=item["kept_breakout_group_id"]
+            status=item["kept_status"],
+            breakout_group_id=item["kept_breakout_group_id"],
+            solution_group_id=item.get("kept_solution_group_id"),
         )
         Participation(person=duplicate, **item["removed"]).save(force_insert=True)
     survivor.council_memberships.filter(pk__in=undo["memberships"]).update(person=duplicate)

@@ -5,7 +5,7 @@ from django.urls import include, path
 from wagtail import hooks
 
 # --- Staff admin (wagtail_spcp.admin): menu, dashboard panel, audit log actions ---
-from .admin import audit, checkin, participation_bulk_actions, walk_in
+from .admin import audit, checkin, groups, participation_bulk_actions, reports, seating, walk_in
 from .admin.bulk_actions import RegionScopedDeleteBulkAction
 from .admin.dashboard import PartnershipsDashboardPanel
 from .admin.viewsets import PartnershipsViewSetGroup
@@ -43,6 +43,19 @@ hooks.register("register_bulk_action", participation_bulk_actions.AssignBreakout
 @hooks.register("register_admin_urls")
 def register_checkin_urls():
     return [path("spcp/checkin/", include((checkin.urlpatterns, checkin.app_name)))]
+
+
+# --- Program day: sector and mixed groups; after it, the program report ---
+hooks.register("register_log_actions", seating.register_log_actions)
+hooks.register("register_log_actions", reports.register_log_actions)
+
+
+@hooks.register("register_admin_urls")
+def register_groups_and_report_urls():
+    return [
+        path("spcp/groups/", include((groups.urlpatterns, groups.app_name))),
+        path("spcp/report/", include((reports.urlpatterns, reports.app_name))),
+    ]
 
 
 # --- End of staff admin ---

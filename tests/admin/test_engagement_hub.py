@@ -21,6 +21,8 @@ def hub_urls(engagement):
         "sign_in_sheet": reverse("wagtail_spcp_importing:sign_in_sheet", args=[pk]),
         "groups": reverse("wagtailsnippets_wagtail_spcp_engagement:edit", args=[pk])
         + "#tab-program-day",
+        "composer": reverse("wagtail_spcp_groups:groups", args=[pk]),
+        "report": reverse("wagtail_spcp_report:report", args=[pk]),
     }
 
 
@@ -36,7 +38,7 @@ def test_edit_and_inspect_views_link_to_the_program_day_work(world, login, view)
         assert f'href="{url}"'.replace("&", "&amp;") in content, url
     council_url = reverse("wagtailsnippets_wagtail_spcp_council:edit", args=[world.a.council.pk])
     assert council_url in content
-    # Report and survey come later: no dead links to them.
+    # The survey comes later: no dead link to it.
     assert "survey" not in content.lower()
 
 

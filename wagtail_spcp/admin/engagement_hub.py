@@ -1,6 +1,7 @@
 """The engagement as a hub: links from its listing row, edit and inspect views to the
 work of program day (participants, import, export, sign-in sheet, check-in, groups,
-council), and the participant summary its inspect view shows.
+the group composer, the program report, council), and the participant summary its
+inspect view shows.
 
 Every link is offered only to users who may follow it; the engagement itself is already
 one of the user's regions (its views are region-scoped).
@@ -21,7 +22,9 @@ from wagtail.permissions import policy_registry
 from ..choices import ParticipationStatus, Sector
 from ..models import Council, Participation
 from . import views
+from .groups import may_arrange_groups
 from .permissions import participants_permission_checker
+from .reports import may_build_report
 
 # Where the breakout groups are edited: the "Program day" tab of the engagement form.
 GROUPS_TAB = "#tab-program-day"
@@ -119,6 +122,26 @@ def hub_links(user, engagement) -> list[HubLink]:
     if engagement_policy.user_has_permission(user, "change"):
         edit_url = reverse("wagtailsnippets_wagtail_spcp_engagement:edit", args=(pk,))
         links.append(HubLink("groups", _("Breakout groups"), edit_url + GROUPS_TAB, "list-ul", 46))
+    if may_arrange_groups(user):
+        links.append(
+            HubLink(
+                "composer",
+                _("Sector and mixed groups"),
+                reverse("wagtail_spcp_groups:groups", args=(pk,)),
+                "table",
+                46,
+            )
+        )
+    if may_build_report(user):
+        links.append(
+            HubLink(
+                "report",
+                _("Program report"),
+                reverse("wagtail_spcp_report:report", args=(pk,)),
+                "doc-full-inverse",
+                48,
+            )
+        )
     council_policy = policy_registry.get_by_type(Council)
     if council_policy.user_has_any_permission(user, {"view", "change"}):
         for council in engagement.councils.all():
@@ -209,6 +232,9 @@ class EngagementHubInspectView(EngagementHubButtonsMixin, views.EngagementInspec
         context["participants_url"] = participants_url(engagement)
         context["breakout_groups"] = engagement.breakout_groups.select_related(
             "facilitator"
-        ).annotate(participant_count=Count("participations"))
+        ).annotate(
+            sector_count=Count("participations", distinct=True),
+            mixed_count=Count("solution_members", distinct=True),
+        )
         context["councils"] = engagement.councils.annotate(member_count=Count("memberships"))
         return context

@@ -28,7 +28,7 @@ from ..models.scoping import related_or_none
 from ..widgets import limit_chooser_to_queryset
 
 # Child rows whose choices also belong to the same engagement as the row itself.
-SAME_ENGAGEMENT_FIELDS = {"breakout_group", "concern", "council"}
+SAME_ENGAGEMENT_FIELDS = {"breakout_group", "solution_group", "concern", "council"}
 
 
 def engagement_of(instance):

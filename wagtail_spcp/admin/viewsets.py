@@ -524,7 +524,15 @@ class ParticipationViewSet(RegionScopedViewSet):
         "role",
         "status",
     ]
-    list_export = ["person", "engagement", "role", "status", "walk_in", "breakout_group"]
+    list_export = [
+        "person",
+        "engagement",
+        "role",
+        "status",
+        "walk_in",
+        "breakout_group",
+        "solution_group",
+    ]
     filterset_class = filters.ParticipationFilterSet
     search_fields = ["person__first_name", "person__last_name", "person__email"]
     edit_handler = ObjectList(
@@ -533,7 +541,12 @@ class ParticipationViewSet(RegionScopedViewSet):
             FieldPanel("engagement"),
             FieldRowPanel([FieldPanel("role"), FieldPanel("status")]),
             FieldPanel("walk_in"),
-            FieldPanel("breakout_group", widget=forms.Select),
+            FieldRowPanel(
+                [
+                    FieldPanel("breakout_group", widget=forms.Select),
+                    FieldPanel("solution_group", widget=forms.Select),
+                ]
+            ),
         ],
         base_form_class=RegionScopedAdminForm,
     )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 import phonenumbers
 
-from ..choices import ParticipationRole, ParticipationStatus, Sector
+from ..choices import BreakoutGroupKind, ParticipationRole, ParticipationStatus, Sector
 from ..normalise import collapse_spaces, fold, normalise_email, normalise_phone, phone_digits
 from .scoping import RegionOwned, RegionOwnedQuerySet, related_or_none
 
@@ -199,7 +199,12 @@ def check_person_region(person, engagement, field):
 
 
 class Participation(RegionOwned):
-    """A person's part in one engagement: role, status and breakout group."""
+    """A person's part in one engagement: role, status, sector group and mixed group.
+
+    ``breakout_group`` is the group a person starts the day in (a sector group);
+    ``solution_group`` the mixed solution group the composer (``wagtail_spcp.groups``)
+    seats them in afterwards.
+    """
 
     region_path = "engagement__office__region"
 
@@ -231,6 +236,16 @@ class Participation(RegionOwned):
         on_delete=models.SET_NULL,
         related_name="participations",
         verbose_name=_("breakout group"),
+    )
+    solution_group = models.ForeignKey(
+        "wagtail_spcp.BreakoutGroup",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="solution_members",
+        limit_choices_to={"kind": BreakoutGroupKind.MIXED},
+        verbose_name=_("mixed solution group"),
+        help_text=_("The table this person sits at when mixed groups write solutions."),
     )
     registered_on = models.DateField(_("registered on"), null=True, blank=True)
     walk_in = models.BooleanField(

@@ -21,7 +21,8 @@ from wagtail.models import Locale, Site
 from spcp_demo.home.demo_images import illustration
 from spcp_demo.home.demo_spanish import ensure_region_introductions, ensure_spanish_pages
 from spcp_demo.home.models import FeaturedProgram, HomePage
-from wagtail_spcp.choices import EngagementStage
+from wagtail_spcp.admin.seating import WHO_ATTENDED, compose_mixed_groups
+from wagtail_spcp.choices import BreakoutGroupKind, EngagementStage
 from wagtail_spcp.models import (
     ActionItem,
     AgencyIdentity,
@@ -281,11 +282,26 @@ def ensure_engagement(programs, people, rows) -> Engagement:
             person=person,
             role=row["role"],
             status=row["status"],
-            breakout_group=groups.get(row["breakout_group"]),
+            breakout_group=sector_group(groups.get(row["breakout_group"])),
         )
         for person, row in zip(people, rows, strict=True)
     )
     return engagement
+
+
+def sector_group(group):
+    """The group a demo participant starts program day in: a sector group (mixed groups
+    are composed afterwards, by ``ensure_mixed_groups``)."""
+    return group if group is not None and group.kind == BreakoutGroupKind.SECTOR else None
+
+
+def ensure_mixed_groups(engagement) -> None:
+    """Seat those who came at the demo engagement's mixed groups, unless anyone is seated."""
+    if engagement.participations.filter(solution_group__isnull=False).exists():
+        return
+    count = engagement.breakout_groups.filter(kind=BreakoutGroupKind.MIXED).count()
+    if count:
+        compose_mixed_groups(engagement, count, WHO_ATTENDED, user=None)
 
 
 def ensure_more_engagements(programs) -> None:
@@ -344,5 +360,5 @@ def load_demo(site_url: str = "") -> None:
     rows = read_json("demo_people.json")
     office = Office.objects.get(slug=read_json("demo_engagement.json")["engagement"]["office"])
     people = ensure_people(rows, office.region)
-    ensure_engagement(programs, people, rows)
+    ensure_mixed_groups(ensure_engagement(programs, people, rows))
     ensure_more_engagements(programs)
