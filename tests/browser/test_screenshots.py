@@ -2,15 +2,13 @@
 
 One browser page visits every admin screen at 1280 px and every public screen at 1280 px and
 390 px, and writes ``<screen>-<width>.png`` into ``docs/images/screenshots/`` (git-ignored).
-The docs build (``tests/quality/test_docs.py``, in the same xdist group and run after this test)
-then fails on any page that shows a screenshot this test did not write, and this test fails on
-a screenshot no page shows. ``make docs`` runs this
-test, then builds the site.
+Then it builds the documentation site with them (``mkdocs build --strict``), which fails on a
+page that shows a screenshot this test did not take; and it fails on a screenshot no page
+shows. ``make docs`` runs this test, then builds the site into ``build/docs``.
 """
 
 import mimetypes
 import re
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -18,6 +16,7 @@ from django.core.files.storage import default_storage
 
 import pytest
 
+from tests.docs_site import ROOT, SCREENSHOTS, build_docs, documented_screenshots
 from wagtail_spcp.models import (
     CaseStudyPage,
     Council,
@@ -28,11 +27,8 @@ from wagtail_spcp.models import (
     Region,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("docs")]
+pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
-SCREENSHOTS = DOCS / "images" / "screenshots"
 FILES = ROOT / "tests" / "files"
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -141,15 +137,9 @@ def import_wizard(page, engagement):
     shoot(page, "admin-import-summary", None, DESKTOP)
 
 
-def documented_images():
-    """Every screenshot file name the docs pages show."""
-    pattern = re.compile(r"images/screenshots/([\w.-]+\.png)")
-    return {name for path in DOCS.rglob("*.md") for name in pattern.findall(path.read_text())}
-
-
-def test_screenshots_of_every_screen(page, demo_site, editor_login):
-    # Files are replaced in place and stale ones removed at the end, so a docs build running
-    # meanwhile (another worker, without --dist loadgroup) never misses a screenshot.
+def test_screenshots_of_every_screen_then_the_docs_build(page, demo_site, editor_login, tmp_path):
+    # Files are replaced in place and stale ones removed at the end, so a `make docs` or a
+    # docs build running meanwhile never misses a screenshot.
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     before = set(SCREENSHOTS.glob("*.png"))
     WRITTEN.clear()
@@ -172,5 +162,7 @@ def test_screenshots_of_every_screen(page, demo_site, editor_login):
     written = set(WRITTEN)
     for stale in before - {SCREENSHOTS / name for name in written}:
         stale.unlink()
-    undocumented = written - documented_images()
+    undocumented = written - documented_screenshots()
     assert not undocumented, f"screenshots no docs page shows: {sorted(undocumented)}"
+
+    build_docs(tmp_path / "site")
