@@ -18,7 +18,7 @@ TEST_WORKERS ?= auto
 comma := ,
 DEMO_EXTRAS := demo$(if $(findstring postgres,$(DATABASE_URL)),$(comma)postgres)
 
-.PHONY: install install-demo assets demo test lint browser gettext package
+.PHONY: install install-demo assets demo test lint browser gettext package docs
 
 $(PY):
 	@echo "== Creating $(VENV)"
@@ -65,6 +65,12 @@ package: install
 	rm -rf dist
 	$(PY) -m build --no-isolation --outdir dist .
 	$(VENV)/bin/twine check --strict dist/*
+
+# The documentation site in build/docs: the screenshots from the demo, then a strict build.
+docs: install browser assets
+	env -u DATABASE_URL $(VENV)/bin/pytest -q -n 0 tests/browser/test_screenshots.py
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
+	@echo "The documentation site: build/docs/index.html"
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -14,7 +14,7 @@ import pytest
 
 from .utils import REPO_DIR, run
 
-SOURCES = ["pyproject.toml", "setup.cfg", "MANIFEST.in", "README.md", "CHANGELOG.md"]
+SOURCES = ["pyproject.toml", "setup.cfg", "MANIFEST.in", "LICENSE", "README.md", "CHANGELOG.md"]
 
 
 @dataclass(frozen=True)

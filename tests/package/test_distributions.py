@@ -65,13 +65,29 @@ def test_wheel_metadata_names_the_supported_versions(distributions):
     assert "Classifier: Framework :: Wagtail :: 8" in text
 
 
+def test_both_carry_the_license(distributions):
+    """The BSD-3-Clause text, as pyproject.toml's ``license`` names it."""
+    with zipfile.ZipFile(distributions.wheel) as wheel:
+        names = wheel.namelist()
+        (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+        text = wheel.read(metadata).decode()
+        (license_file,) = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+        assert wheel.read(license_file) == (REPO_DIR / "LICENSE").read_bytes()
+    assert "License-Expression: BSD-3-Clause" in text
+    assert "License-File: LICENSE" in text
+    with tarfile.open(distributions.sdist) as sdist:
+        (member,) = [m for m in sdist.getmembers() if m.name.split("/", 1)[-1] == "LICENSE"]
+        assert sdist.extractfile(member).read() == (REPO_DIR / "LICENSE").read_bytes()
+    assert "BSD 3-Clause License" in (REPO_DIR / "LICENSE").read_text(encoding="utf-8")
+
+
 def test_sdist_holds_the_app_and_its_changelog(distributions):
     with tarfile.open(distributions.sdist) as sdist:
         names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     for folder in RUNTIME_FILES:
         expected = app_files(folder)
         assert expected <= names, sorted(expected - names)
-    assert {"CHANGELOG.md", "README.md", "pyproject.toml"} <= names
+    assert {"CHANGELOG.md", "LICENSE", "README.md", "pyproject.toml"} <= names
 
 
 def test_the_demo_extra_leaves_out_the_test_toolchain(distributions):

@@ -1,4 +1,5 @@
-"""Staff privacy in the demo: no third-party avatars, no admin search terms in access logs."""
+"""Staff privacy in the demo: no third-party avatars or update check, no admin search terms in
+access logs (docs/privacy.md)."""
 
 import logging
 
@@ -67,3 +68,20 @@ def test_admin_pages_load_no_gravatar(client, django_user_model):
     for url in [reverse("wagtailadmin_home"), reverse("wagtailadmin_account")]:
         content = client.get(url).content.decode().lower()
         assert "gravatar" not in content, url
+
+
+@pytest.mark.django_db
+def test_the_dashboard_does_not_ask_wagtail_for_its_latest_version(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")
+    client.force_login(admin)
+    content = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'data-controller="w-upgrade' not in content
+
+
+@pytest.mark.django_db
+def test_the_update_check_is_what_the_dashboard_test_detects(client, django_user_model, settings):
+    settings.WAGTAIL_ENABLE_UPDATE_CHECK = True
+    admin = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")
+    client.force_login(admin)
+    content = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'data-controller="w-upgrade' in content

@@ -180,6 +180,8 @@ LOGGING = {
 # Staff avatars: never ask a third-party service (Gravatar) for them, which would send a
 # hash of each staff member's email address from every admin page view.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor ask releases.wagtail.io for the latest version from administrators' browsers.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Background tasks (large imports). The immediate backend runs a task in the request;
 # a site with a worker sets "django_tasks_db.DatabaseBackend" and runs `manage.py db_worker`.
