@@ -22,6 +22,7 @@ from ..choices import ParticipationStatus, Sector
 from ..models import Council, Participation
 from . import views
 from .permissions import participants_permission_checker
+from .registrations import registration_summary
 
 # Where the breakout groups are edited: the "Program day" tab of the engagement form.
 GROUPS_TAB = "#tab-program-day"
@@ -211,4 +212,5 @@ class EngagementHubInspectView(EngagementHubButtonsMixin, views.EngagementInspec
             "facilitator"
         ).annotate(participant_count=Count("participations"))
         context["councils"] = engagement.councils.annotate(member_count=Count("memberships"))
+        context["registration"] = registration_summary(engagement)
         return context

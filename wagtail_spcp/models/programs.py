@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from modelcluster.fields import ParentalKey
 
@@ -28,6 +29,7 @@ from .images import CARD_RENDITIONS, ImageWithAltText, with_image_renditions
 from .routing import PathRoutingMixin
 
 SEARCH_QUERY_MAX_LENGTH = 100
+REQUEST_SLUG = "request"
 SEARCH_RESULTS_LIMIT = 20
 
 
@@ -161,6 +163,19 @@ class ProgramPageMixin(ImageWithAltText):
             return self.finder_page.localized
         finder = OfficeFinderPage.objects.live().public().order_by("path").first()
         return finder.localized if finder else None
+
+    def route_below(self, request, path_components):
+        """``request/``: the form to request this program (``public_forms``)."""
+        if path_components == [REQUEST_SLUG]:
+            return RouteResult(self, kwargs={"spcp_form": REQUEST_SLUG})
+        return None
+
+    def serve(self, request, *args, **kwargs):
+        if kwargs.pop("spcp_form", None) == REQUEST_SLUG:
+            from ..public_forms.views import request_program
+
+            return request_program(request, program=self)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
