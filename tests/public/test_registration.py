@@ -44,6 +44,7 @@ def test_the_page_is_unlisted_and_shows_only_public_details(client, event):
     html = response.content.decode()
     assert response.status_code == 200
     assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert response["Referrer-Policy"] == "same-origin"
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert "Galveston program day" in html
     assert event.engagement.title not in html

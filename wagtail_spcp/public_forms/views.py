@@ -29,7 +29,9 @@ def _render(request, template, context, status=200, unlisted=False):
     response = TemplateResponse(request, TEMPLATES + template, context, status=status)
     if unlisted:
         response["X-Robots-Tag"] = "noindex, nofollow"
-        response["Referrer-Policy"] = "no-referrer"
+        # No referrer (the secret address) to other sites; "no-referrer" would also make the
+        # browser send "Origin: null" with the form, which fails Django's CSRF check.
+        response["Referrer-Policy"] = "same-origin"
     return response
 
 
