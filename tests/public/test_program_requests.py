@@ -21,7 +21,8 @@ def southwest_staff(django_user_model, public_site):
     group = Group.objects.create(name="Southwest staff")
     group.permissions.add(
         *Permission.objects.filter(
-            content_type__app_label="wagtail_spcp", codename__in=["change_engagement"]
+            content_type__app_label="wagtail_spcp",
+            codename__in=["change_engagement", "change_programrequest"],
         ),
         Permission.objects.get(codename="access_admin"),
     )

@@ -212,5 +212,5 @@ class EngagementHubInspectView(EngagementHubButtonsMixin, views.EngagementInspec
             "facilitator"
         ).annotate(participant_count=Count("participations"))
         context["councils"] = engagement.councils.annotate(member_count=Count("memberships"))
-        context["registration"] = registration_summary(engagement)
+        context["registration"] = registration_summary(engagement, self.request.user)
         return context

@@ -5,6 +5,7 @@ from django.urls import NoReverseMatch, reverse
 
 from ..choices import ParticipationStatus
 from ..models import EventRegistration
+from .permissions import permission_policy_for
 
 
 def public_url(event) -> str:
@@ -27,17 +28,29 @@ def registration_counts(event) -> dict:
     )
 
 
-def registration_summary(engagement) -> dict:
-    """For the engagement hub: its registration page, counts and waitlist (or how to add one)."""
+def registration_summary(engagement, user) -> dict | None:
+    """For the engagement hub: its registration page, counts and waitlist (or how to add one).
+
+    None when ``user`` may not view registration pages; the links need "add" or "change".
+    """
+    policy = permission_policy_for(EventRegistration)
+    if not policy.user_has_permission(user, "view"):
+        return None
     event = EventRegistration.objects.filter(engagement=engagement).first()
     if event is None:
-        return {"add_url": reverse("wagtailsnippets_wagtail_spcp_eventregistration:add")}
+        may_add = policy.user_has_permission(user, "add")
+        return {
+            "add_url": reverse("wagtailsnippets_wagtail_spcp_eventregistration:add")
+            if may_add
+            else ""
+        }
+    may_change = policy.user_has_permission_for_instance(user, "change", event)
     return {
         "event": event,
         "counts": registration_counts(event),
         "waitlist": list(event.waitlisted().select_related("person")),
         "public_url": public_url(event),
-        "edit_url": reverse(
-            "wagtailsnippets_wagtail_spcp_eventregistration:edit", args=(event.pk,)
-        ),
+        "edit_url": reverse("wagtailsnippets_wagtail_spcp_eventregistration:edit", args=(event.pk,))
+        if may_change
+        else "",
     }

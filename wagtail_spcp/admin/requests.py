@@ -26,7 +26,10 @@ app_name = "wagtail_spcp_requests"
 
 
 def may_decide(user) -> bool:
-    return permission_policy_for(Engagement).user_has_permission(user, "change")
+    """Deciding changes the request and moves its engagement: both "change" permissions."""
+    return permission_policy_for(ProgramRequest).user_has_permission(
+        user, "change"
+    ) and permission_policy_for(Engagement).user_has_permission(user, "change")
 
 
 def requested_engagements(user):
