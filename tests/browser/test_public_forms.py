@@ -134,7 +134,7 @@ def test_visitor_requests_a_program_with_the_keyboard(
     )
     expect(page.locator("main")).to_contain_text("Southwest")
     check_page(page, request_viewport, "request received")
-    requested = ProgramRequest.objects.get()
+    requested = ProgramRequest.objects.get(requester__email="maria.lopez@example.org")
     assert requested.engagement.stage == EngagementStage.REQUESTED
     assert requested.engagement.office.region.slug == "southwest"
     assert "maria.lopez@example.org" in [address for m in mail.outbox for address in m.to]
