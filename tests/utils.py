@@ -196,3 +196,46 @@ def start_import_wizard(client, engagement, data):
     client.post(map_url, {"column_0": "first_name", "column_1": "last_name", "column_2": "email"})
     dry_run = ImportBatch.objects.get(dry_run=True)
     return client.post(reverse("wagtail_spcp_importing:confirm", args=[dry_run.pk]))
+
+
+def request_form_data(**overrides) -> dict:
+    """A valid program request, sent as the form's fields; its fill time already passed."""
+    from wagtail_spcp.public_forms.abuse import sign_start
+
+    data = {
+        "organisation": "Riverton Interfaith Alliance",
+        "role": "Pastor",
+        "name": "Ana Morales",
+        "email": "ana.morales@example.org",
+        "phone": "409-555-0190",
+        "community": "77550",
+        "origin": "proactive",
+        "incident_description": "",
+        "preferred_timing": "This fall",
+        "message": "",
+        "consent": "on",
+        "website": "",
+        "started": sign_start(0),
+    }
+    data.update(overrides)
+    return data
+
+
+def registration_form_data(**overrides) -> dict:
+    """A valid program-day registration, sent as the form's fields."""
+    from wagtail_spcp.public_forms.abuse import sign_start
+
+    data = {
+        "name": "Lee Park",
+        "email": "lee.park@example.org",
+        "phone": "",
+        "organisation": "Galveston Youth League",
+        "sector": "youth",
+        "preferred_language": "en",
+        "accessibility_needs": "",
+        "consent": "on",
+        "website": "",
+        "started": sign_start(0),
+    }
+    data.update(overrides)
+    return data

@@ -13,6 +13,7 @@ class WagtailSpcpConfig(AppConfig):
     def ready(self):
         # Both modules import models, which cannot be imported before the app registry is
         # ready: Django's documented place for this is ``AppConfig.ready()``.
+        from . import checks  # noqa: F401 (registers the system checks)
         from .admin.permissions import register_permission_policies
         from .cache import connect_signals
 

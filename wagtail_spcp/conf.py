@@ -108,3 +108,40 @@ def import_storage():
         Path(settings.MEDIA_ROOT).parent / "spcp-private"
     )
     return FileSystemStorage(location=location, base_url=None)
+
+
+def forms_rate_limit() -> int:
+    """``SPCP_FORMS_RATE_LIMIT``: the most public-form submissions one address may send in
+    ``SPCP_FORMS_RATE_WINDOW`` (default 10); 0 turns the limit off."""
+    return int(_setting("SPCP_FORMS_RATE_LIMIT", 10))
+
+
+def forms_rate_window() -> int:
+    """``SPCP_FORMS_RATE_WINDOW``: the seconds the rate limit counts over (default 1 hour)."""
+    return int(_setting("SPCP_FORMS_RATE_WINDOW", 3600))
+
+
+def forms_min_seconds() -> int:
+    """``SPCP_FORMS_MIN_SECONDS``: a public form sent sooner after it was shown is refused
+    as automated (default 3 seconds)."""
+    return int(_setting("SPCP_FORMS_MIN_SECONDS", 3))
+
+
+def forms_cache_alias() -> str:
+    """``SPCP_FORMS_CACHE_ALIAS``: the cache (in ``CACHES``) counting submissions per address.
+
+    Use a cache every process shares (Redis, Memcached, the database) in production.
+    """
+    return _setting("SPCP_FORMS_CACHE_ALIAS", "default")
+
+
+def forms_from_email() -> str | None:
+    """``SPCP_FORMS_FROM_EMAIL``: the sender of the forms' emails (default
+    ``DEFAULT_FROM_EMAIL``)."""
+    return _setting("SPCP_FORMS_FROM_EMAIL", None) or settings.DEFAULT_FROM_EMAIL
+
+
+def request_duplicate_days() -> int:
+    """``SPCP_REQUEST_DUPLICATE_DAYS``: a request from a community that asked this many days
+    before is flagged as a possible duplicate (default 90)."""
+    return int(_setting("SPCP_REQUEST_DUPLICATE_DAYS", 90))

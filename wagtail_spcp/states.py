@@ -35,3 +35,10 @@ def validate_place_code(value: str) -> None:
             code="invalid_place_code",
             params={"value": value},
         )
+
+
+def validate_community_code(value: str) -> None:
+    """A state, DC or territory code, or a military mail code (AA, AE, AP)."""
+    if value in MILITARY_CODES:
+        return
+    validate_place_code(value)

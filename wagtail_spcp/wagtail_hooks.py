@@ -65,3 +65,21 @@ def register_groups_and_report_urls():
 hooks.register("register_log_actions", importing_admin.register_log_actions)
 hooks.register("register_admin_urls", importing_admin.register_admin_urls)
 # --- End of participant import and export ---
+
+
+# --- Public forms: program requests and program-day registration ---
+from .admin import registration_viewset, requests  # noqa: E402
+from .public_forms import intake, signups  # noqa: E402
+
+hooks.register("register_log_actions", intake.register_log_actions)
+hooks.register("register_log_actions", signups.register_log_actions)
+hooks.register("register_admin_urls", requests.register_admin_urls)
+hooks.register("register_admin_menu_item", requests.register_menu_item)
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_pages():
+    return registration_viewset.EventRegistrationViewSet()
+
+
+# --- End of public forms ---

@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from wagtail_spcp import urls as spcp_urls
+from wagtail_spcp.public_forms import urls as spcp_public_form_urls
 from wagtail_spcp.search import urls as spcp_search_urls
 from wagtail_spcp.sitemaps import TranslatedSitemap
 
@@ -28,6 +29,7 @@ if settings.DEBUG:
 # Pages and the site search in each language: English at "/", Spanish under "/es/".
 urlpatterns += i18n_patterns(
     path("search/", include(spcp_search_urls)),
+    path("", include(spcp_public_form_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

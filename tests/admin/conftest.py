@@ -5,6 +5,7 @@ import datetime
 from types import SimpleNamespace
 
 from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
 
 import pytest
 
@@ -22,12 +23,17 @@ from wagtail_spcp.models import (
     CouncilMeeting,
     CouncilMembership,
     EngagementMilestone,
+    EventRegistration,
     ImportBatch,
     Participation,
+    ProgramRequest,
     Region,
+    Registration,
 )
 
 STAFF_MODELS = ["engagement", "actionitem", "council", "person", "participation"]
+# Granted with the engagement's permissions (migration 0018): the public forms' records.
+STAFF_MODELS += ["eventregistration", "registration", "programrequest"]
 
 
 def staff_permissions():
@@ -80,6 +86,23 @@ def build_region(label, region_slug, office_slug, make_engagement, make_person, 
     batch = ImportBatch.objects.create(
         engagement=engagement, file_name=f"signups-{label}.xlsx", file_sha256="0" * 64
     )
+    day = timezone.now() + datetime.timedelta(days=30)
+    event = EventRegistration.objects.create(
+        engagement=engagement,
+        public_title=f"Program day {label.upper()}",
+        location="Community center",
+        starts_at=day,
+        ends_at=day + datetime.timedelta(hours=6),
+        closes_at=day - datetime.timedelta(days=1),
+        capacity=20,
+    )
+    registration = Registration.objects.create(participation=participation, event=event)
+    program_request = ProgramRequest.objects.create(
+        engagement=engagement,
+        requester=person,
+        organisation=f"Requesting organization {label.upper()}",
+        community="Riverton, TX",
+    )
     return SimpleNamespace(
         region=region,
         engagement=engagement,
@@ -92,14 +115,15 @@ def build_region(label, region_slug, office_slug, make_engagement, make_person, 
         meeting=meeting,
         action_item=action_item,
         import_batch=batch,
+        event=event,
+        registration=registration,
+        program_request=program_request,
     )
 
 
 @pytest.fixture(scope="module")
 def shared_world(make_engagement, make_person, django_user_model):
     """Region A (Southwest, Houston office) and region B (Northwest), and six roles."""
-    from django.utils import timezone
-
     today = timezone.localdate()
     a = build_region("a", "southwest", "houston", make_engagement, make_person, today)
     b = build_region("b", "northwest", "northwest", make_engagement, make_person, today)

@@ -15,12 +15,13 @@ from wagtail.models import ReferenceIndex
 import pytest
 
 from tests.utils import ROLES
-from wagtail_spcp.choices import ImportStatus
+from wagtail_spcp.choices import EngagementStage, ImportStatus
 from wagtail_spcp.importing.storage import store_file
 from wagtail_spcp.merging import PERSON_MERGE, merge_people
 from wagtail_spcp.models import (
     CouncilMembership,
     Engagement,
+    EventRegistration,
     ImportBatch,
     ImportFile,
     NotDuplicate,
@@ -35,6 +36,7 @@ SNIPPETS = {
     "council": "council",
     "person": "person",
     "participation": "participation",
+    "eventregistration": "event",  # registration pages
 }
 OBJECT_VIEWS = ["edit", "delete", "history", "history_results", "usage", "inspect"]
 
@@ -124,7 +126,7 @@ def test_listings_show_only_the_users_regions(world, login, role, url_name, attr
     assert (label(getattr(world.b, attr)) in content) == (role in SEES_REGION_B)
 
 
-@pytest.mark.parametrize(("url_name", "attr"), LISTING_URLS[:10])
+@pytest.mark.parametrize(("url_name", "attr"), LISTING_URLS[: 2 * len(SNIPPETS)])
 def test_listing_counts_only_the_users_region(world, login, url_name, attr):
     response = login(world.users["staff_b"]).get(reverse(url_name))
     assert response.context["paginator"].count == 1
@@ -558,3 +560,127 @@ def test_undo_merge_view(world, login, role, duplicate_a):
     client.post(url)
     restored = Person.objects.filter(pk=duplicate_a.pk).exists()
     assert restored == (role in SEES_REGION_A)
+
+
+# Program requests: the "Requests" listing and the accept and decline doors. Staff need the
+# "change" permissions of program requests and engagements (migration 0018 grants them with the
+# engagement's); another region's request is not found.
+EXPECTED_REQUESTS_STATUS = {
+    "anonymous": 302,
+    "editor": 302,  # Wagtail turns "permission denied" into a redirect with a message
+    "staff_a": 200,
+    "staff_b": 200,
+    "national": 200,
+    "superuser": 200,
+}
+EXPECTED_DECISION_STATUS = {**EXPECTED_OBJECT_STATUS, "editor": 302}
+
+
+@pytest.fixture
+def requested(world):
+    """Both regions' engagements waiting in stage "requested", each with its request."""
+    for side in (world.a, world.b):
+        side.engagement.stage = EngagementStage.REQUESTED
+        side.engagement.save(update_fields=["stage"])
+    return world
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_requests_list_only_the_users_regions(requested, login, role):
+    response = login(requested.users[role]).get(reverse("wagtail_spcp_requests:index"))
+    assert response.status_code == EXPECTED_REQUESTS_STATUS[role]
+    if response.status_code != 200:
+        return
+    content = response.content.decode()
+    assert (str(requested.a.engagement) in content) == (role in SEES_REGION_A)
+    assert (str(requested.b.engagement) in content) == (role in SEES_REGION_B)
+    decline_a = reverse("wagtail_spcp_requests:decline", args=[requested.a.engagement.pk])
+    assert (decline_a in content) == (role in SEES_REGION_A)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_decline_form_of_region_a_request(requested, login, role):
+    url = reverse("wagtail_spcp_requests:decline", args=[requested.a.engagement.pk])
+    response = login(requested.users[role]).get(url)
+    assert response.status_code == EXPECTED_DECISION_STATUS[role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_accept_and_decline_reach_only_the_users_regions(requested, login, role):
+    client = login(requested.users[role])
+    engagement = requested.a.engagement
+    accept = client.post(reverse("wagtail_spcp_requests:accept", args=[engagement.pk]))
+    expected = EXPECTED_DECISION_STATUS[role]
+    assert accept.status_code == (302 if expected == 200 else expected)
+    engagement.refresh_from_db()
+    moved = EngagementStage.PLANNING if expected == 200 else EngagementStage.REQUESTED
+    assert engagement.stage == moved
+
+    other = requested.b.engagement
+    decline = client.post(
+        reverse("wagtail_spcp_requests:decline", args=[other.pk]), {"reason": "Out of scope"}
+    )
+    other.refresh_from_db()
+    if role in SEES_REGION_B:
+        assert decline.status_code == 302 and other.stage == EngagementStage.CLOSED
+    else:
+        assert decline.status_code in (302, 404) and other.stage == EngagementStage.REQUESTED
+
+
+def test_staff_without_the_request_permission_cannot_decide(requested, login):
+    staff_a = requested.users["staff_a"]
+    group = staff_a.groups.get()
+    group.permissions.remove(Permission.objects.get(codename="change_programrequest"))
+    client = login(staff_a)
+    index = reverse("wagtail_spcp_requests:index")
+    assert client.get(index).status_code == 302
+    client.post(reverse("wagtail_spcp_requests:accept", args=[requested.a.engagement.pk]))
+    requested.a.engagement.refresh_from_db()
+    assert requested.a.engagement.stage == EngagementStage.REQUESTED
+    assert index not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_a_registration_page_cannot_be_opened_for_another_regions_engagement(world, login):
+    client = login(world.users["staff_b"])
+    world.a.event.delete()
+    day = "2030-06-01"
+    response = client.post(
+        reverse("wagtailsnippets_wagtail_spcp_eventregistration:add"),
+        {
+            "engagement": world.a.engagement.pk,
+            "is_open": "on",
+            "public_title": "Sneaky",
+            "location": "Somewhere",
+            "starts_at": f"{day} 09:00",
+            "ends_at": f"{day} 15:00",
+            "opens_at": "2030-05-01 09:00",
+            "closes_at": "2030-05-30 09:00",
+            "capacity": 10,
+            "waitlist": "on",
+            "reminder_hours": 48,
+        },
+    )
+    assert response.status_code == 200  # the form again, with an error
+    assert not EventRegistration.objects.filter(public_title="Sneaky").exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_hub_shows_region_a_registrations_only_to_its_staff(world, login, role):
+    url = reverse("wagtailsnippets_wagtail_spcp_engagement:inspect", args=[world.a.engagement.pk])
+    response = login(world.users[role]).get(url)
+    assert response.status_code == EXPECTED_OBJECT_STATUS[role]
+    if response.status_code == 200:
+        content = response.content.decode()
+        assert "1 of 20 places taken, 0 on the waitlist, 0 canceled." in content
+        assert "Edit the registration page" in content
+
+
+def test_the_hub_leaves_out_registrations_without_their_permission(world, login):
+    staff_a = world.users["staff_a"]
+    staff_a.groups.get().permissions.remove(
+        *Permission.objects.filter(codename__endswith="_eventregistration")
+    )
+    url = reverse("wagtailsnippets_wagtail_spcp_engagement:inspect", args=[world.a.engagement.pk])
+    content = login(staff_a).get(url).content.decode()
+    assert "spcp-registration-heading" not in content
+    assert "places taken" not in content

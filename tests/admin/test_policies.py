@@ -21,9 +21,12 @@ CONFIDENTIAL = {
     "wagtail_spcp.councilmembership": "council__engagement__office__region",
     "wagtail_spcp.engagement": "office__region",
     "wagtail_spcp.engagementmilestone": "engagement__office__region",
+    "wagtail_spcp.eventregistration": "engagement__office__region",
     "wagtail_spcp.importbatch": "engagement__office__region",
     "wagtail_spcp.participation": "engagement__office__region",
     "wagtail_spcp.person": "region",
+    "wagtail_spcp.programrequest": "engagement__office__region",
+    "wagtail_spcp.registration": "participation__engagement__office__region",
 }
 
 

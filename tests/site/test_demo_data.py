@@ -16,11 +16,13 @@ from wagtail_spcp.models import (
     CaseStudyPage,
     Council,
     Engagement,
+    EventRegistration,
     Office,
     OfficeFinderPage,
     Participation,
     Person,
     ProgramPage,
+    ProgramRequest,
     Region,
     RegionState,
 )
@@ -135,13 +137,14 @@ def test_demo_engagements_span_regions_and_stages_with_a_few_people_each():
     call_command("load_demo", "--no-admin", verbosity=0)
 
     engagements = Engagement.objects.select_related("office__region")
-    assert 8 <= engagements.count() <= 12
+    assert 8 <= engagements.count() <= 15
     assert len({engagement.office.region_id for engagement in engagements}) >= 4
     assert len({engagement.stage for engagement in engagements}) >= 6
     stages = list(EngagementStage.values)
     for engagement in engagements.exclude(slug="port-alder-2026"):
         people = engagement.participations.count()
-        assert 1 <= people <= 5, engagement.slug
+        # A program request from the public site holds only its requester, with no participation.
+        assert 1 <= people <= 5 or hasattr(engagement, "program_request"), engagement.slug
         reached = list(engagement.milestones.order_by("date").values_list("stage", flat=True))
         assert reached == stages[: stages.index(engagement.stage) + 1], engagement.slug
         for person in Person.objects.filter(participations__engagement=engagement):
@@ -154,6 +157,7 @@ def test_demo_engagements_span_regions_and_stages_with_a_few_people_each():
         .values("person")
         .distinct()
         .count()
+        + ProgramRequest.objects.count()
     )
 
 
@@ -200,3 +204,29 @@ def test_demo_council_is_public_with_a_summary(client):
     assert response.status_code == 200
     assert council.public_summary in response.content.decode()
     assert council.rules_of_engagement not in response.content.decode()
+
+
+def test_demo_shows_an_open_registration_page_and_program_requests(client, capsys):
+    call_command("load_demo", "--no-admin")
+
+    event = EventRegistration.objects.get(engagement__slug="cedar-ridge-forum-2026")
+    assert event.accepting() and event.capacity == 3
+    assert event.registered_count() == 3
+    assert [p.person.last_name for p in event.waitlisted()] == ["Haddad"]
+    assert event.registrations.count() == 4
+    address = f"/register/{event.token}/"
+    assert (
+        f"Registration page (unlisted): http://127.0.0.1:8000{address}" in capsys.readouterr().out
+    )
+    assert "Cedar Ridge forum" in client.get(address).content.decode()
+
+    requests = ProgramRequest.objects.filter(engagement__slug__startswith="request-")
+    assert {r.engagement.stage for r in requests} == {EngagementStage.REQUESTED}
+    assert {r.engagement.origin for r in requests} == {"proactive", "critical_incident"}
+    assert len({r.engagement.office.region_id for r in requests}) == 2
+    assert all(r.requester.region_id == r.engagement.office.region_id for r in requests)
+
+    # Loading again keeps the same page, address and people.
+    call_command("load_demo", "--no-admin", verbosity=0)
+    assert EventRegistration.objects.get().token == event.token
+    assert ProgramRequest.objects.count() == 2

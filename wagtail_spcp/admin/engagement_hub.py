@@ -24,6 +24,7 @@ from ..models import Council, Participation
 from . import views
 from .groups import may_arrange_groups
 from .permissions import participants_permission_checker
+from .registrations import registration_summary
 from .reports import may_build_report
 
 # Where the breakout groups are edited: the "Program day" tab of the engagement form.
@@ -237,4 +238,5 @@ class EngagementHubInspectView(EngagementHubButtonsMixin, views.EngagementInspec
             mixed_count=Count("solution_members", distinct=True),
         )
         context["councils"] = engagement.councils.annotate(member_count=Count("memberships"))
+        context["registration"] = registration_summary(engagement, self.request.user)
         return context

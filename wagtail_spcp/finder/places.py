@@ -73,9 +73,15 @@ def _rows():
         yield from zipcodes.similar_to(f"{prefix:02d}")
 
 
+MILITARY_STATES = frozenset({"AA", "AE", "AP"})
+
+
 def _place(row: dict, city: str | None = None) -> Place:
     latitude, longitude = _coordinates(row)
-    return Place(city or row["city"], row["state"], row["zip_code"], latitude, longitude)
+    city = city or row["city"]
+    if row["state"] in MILITARY_STATES:  # the data spells them "Apo", "Fpo", "Dpo"
+        city = city.upper()
+    return Place(city, row["state"], row["zip_code"], latitude, longitude)
 
 
 class _CityIndex:

@@ -22,4 +22,7 @@ def lock_import_scope(engagement) -> None:
     if region_id is not None:
         list(Region.objects.select_for_update().filter(pk=region_id).values_list("pk"))
     else:
-        list(Office.objects.select_for_update().filter(pk=engagement.office_id).values_list("pk"))
+        # No ordering: the default one joins the (nullable) region, and PostgreSQL refuses
+        # FOR UPDATE on the nullable side of an outer join.
+        offices = Office.objects.select_for_update().filter(pk=engagement.office_id).order_by()
+        list(offices.values_list("pk"))

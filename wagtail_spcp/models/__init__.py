@@ -18,6 +18,8 @@ from .programs import (
     ProgramResource,
     ProgramStep,
 )
+from .registrations import EventRegistration, Registration
+from .requests import ProgramRequest, PublicFormSettings, RequestSource
 from .routing import PathRoutingMixin
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "CouncilMembership",
     "Engagement",
     "EngagementMilestone",
+    "EventRegistration",
     "ImportBatch",
     "ImportFile",
     "ImportMapping",
@@ -46,10 +49,14 @@ __all__ = [
     "ProgramIndexPageMixin",
     "ProgramPage",
     "ProgramPageMixin",
+    "ProgramRequest",
     "ProgramResource",
     "ProgramStep",
+    "PublicFormSettings",
     "Region",
     "RegionIntroduction",
     "RegionScopedLogEntry",
     "RegionState",
+    "Registration",
+    "RequestSource",
 ]

@@ -15,7 +15,7 @@ from ..choices import (
     EngagementStage,
     Sector,
 )
-from ..states import validate_place_code
+from ..states import validate_community_code
 from .councils import CouncilMembership
 from .offices import Office
 from .people import Participation, check_person_region
@@ -49,7 +49,9 @@ class Engagement(RegionOwned, ClusterableModel):
         verbose_name=_("owning office"),
     )
     community_city = models.CharField(_("city"), max_length=100)
-    community_state = models.CharField(_("state"), max_length=2, validators=[validate_place_code])
+    community_state = models.CharField(
+        _("state"), max_length=2, validators=[validate_community_code]
+    )
     law_enforcement_agency = models.CharField(
         _("law enforcement agency"), max_length=200, blank=True
     )

@@ -8,6 +8,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
+from django.urls import NoReverseMatch, resolve, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from modelcluster.fields import ParentalKey
 
@@ -28,7 +31,18 @@ from .images import CARD_RENDITIONS, ImageWithAltText, with_image_renditions
 from .routing import PathRoutingMixin
 
 SEARCH_QUERY_MAX_LENGTH = 100
+REQUEST_SLUG = "request"
+REQUEST_FORM_URL_NAME = "spcp_public_forms:request"
 SEARCH_RESULTS_LIMIT = 20
+
+
+def request_form_view():
+    """The view of the public forms' request form, found by its URL name (the models sit
+    below ``public_forms``); a 404 where the site has not mounted those URLs."""
+    try:
+        return resolve(reverse(REQUEST_FORM_URL_NAME)).func
+    except NoReverseMatch as error:
+        raise Http404 from error
 
 
 class ProgramIndexPageMixin(models.Model):
@@ -161,6 +175,17 @@ class ProgramPageMixin(ImageWithAltText):
             return self.finder_page.localized
         finder = OfficeFinderPage.objects.live().public().order_by("path").first()
         return finder.localized if finder else None
+
+    def route_below(self, request, path_components):
+        """``request/``: the form to request this program (``public_forms``)."""
+        if path_components == [REQUEST_SLUG]:
+            return RouteResult(self, kwargs={"spcp_form": REQUEST_SLUG})
+        return None
+
+    def serve(self, request, *args, **kwargs):
+        if kwargs.pop("spcp_form", None) == REQUEST_SLUG:
+            return request_form_view()(request, program=self)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -31,6 +31,9 @@ class PathRoutingMixin:
         for index, url_path in enumerate(url_paths):
             page = found.get(url_path)
             if page is None or page.depth != parent.depth + 1:
+                extra = route_below(parent, request, path_components[index:])
+                if extra is not None:
+                    return extra
                 # Missing (a 404) or an inconsistent tree: Wagtail's own routing decides.
                 return AbstractPage.route(parent, request, path_components[index:])
             page._cached_parent_obj = parent
@@ -43,3 +46,16 @@ class PathRoutingMixin:
 def routes_by_children(model) -> bool:
     """Whether ``model`` routes a longer path by its child pages, as Wagtail's pages do."""
     return model is not None and model.route in (AbstractPage.route, PathRoutingMixin.route)
+
+
+def route_below(page, request, path_components):
+    """A route the page's class answers below itself without a child page, or None.
+
+    A page class declares ``route_below(request, path_components)`` returning a
+    ``RouteResult`` (the program page's ``request/`` form, say); a child page with the
+    same slug wins.
+    """
+    model = page.specific_class
+    if model is None or not hasattr(model, "route_below"):
+        return None
+    return page.specific.route_below(request, path_components)

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 
+from spcp_demo.home.demo_forms import ensure_public_forms
 from spcp_demo.home.demo_images import illustration
 from spcp_demo.home.demo_spanish import ensure_region_introductions, ensure_spanish_pages
 from spcp_demo.home.models import FeaturedProgram, HomePage
@@ -347,10 +348,11 @@ def ensure_more_engagements(programs) -> None:
 
 
 @transaction.atomic
-def load_demo(site_url: str = "") -> None:
+def load_demo(site_url: str = ""):
     """Load offices, pages, images, people and the demo engagements; create only what is missing.
 
-    ``site_url`` (``https://host[:port]``) is where the demo is served.
+    ``site_url`` (``https://host[:port]``) is where the demo is served. Returns the demo's
+    registration page (its address is unlisted, so the command prints it), or None.
     """
     load_reference_offices()
     if site_url:
@@ -362,3 +364,4 @@ def load_demo(site_url: str = "") -> None:
     people = ensure_people(rows, office.region)
     ensure_mixed_groups(ensure_engagement(programs, people, rows))
     ensure_more_engagements(programs)
+    return ensure_public_forms(read_json("demo_public_forms.json"), programs)

@@ -3,8 +3,11 @@
 import os
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.urls import reverse
+from django.utils import translation
 
 from spcp_demo.home.demo_data import load_demo
 
@@ -13,7 +16,8 @@ DEMO_USERNAME = "admin"
 
 class Command(BaseCommand):
     help = (
-        "Load the CRS offices, demo pages, a demo engagement and fictional participants. "
+        "Load the CRS offices, demo pages, demo engagements, fictional participants, a "
+        "registration page and program requests. "
         "Creates only what is missing, so it is safe to run again."
     )
 
@@ -32,8 +36,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         admin_url = urlsplit(options["admin_url"])
-        load_demo(site_url=f"{admin_url.scheme}://{admin_url.netloc}")
+        site_url = f"{admin_url.scheme}://{admin_url.netloc}"
+        event = load_demo(site_url=site_url)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        if event is not None:
+            with translation.override(settings.LANGUAGE_CODE):
+                path = reverse("spcp_public_forms:register", args=[event.token])
+            self.stdout.write(f"Registration page (unlisted): {site_url}{path}")
         if options["no_admin"]:
             return
         password = os.environ.get("SPCP_DEMO_ADMIN_PASSWORD", "changeme-demo")
