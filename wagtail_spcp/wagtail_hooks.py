@@ -5,7 +5,7 @@ from django.urls import include, path
 from wagtail import hooks
 
 # --- Staff admin (wagtail_spcp.admin): menu, dashboard panel, audit log actions ---
-from .admin import audit, checkin, participation_bulk_actions, walk_in
+from .admin import audit, checkin, participation_bulk_actions, surveys, walk_in
 from .admin.bulk_actions import RegionScopedDeleteBulkAction
 from .admin.dashboard import PartnershipsDashboardPanel
 from .admin.viewsets import PartnershipsViewSetGroup
@@ -43,6 +43,11 @@ hooks.register("register_bulk_action", participation_bulk_actions.AssignBreakout
 @hooks.register("register_admin_urls")
 def register_checkin_urls():
     return [path("spcp/checkin/", include((checkin.urlpatterns, checkin.app_name)))]
+
+
+@hooks.register("register_admin_urls")
+def register_survey_urls():
+    return [path("spcp/surveys/", include((surveys.urlpatterns, surveys.app_name)))]
 
 
 # --- End of staff admin ---

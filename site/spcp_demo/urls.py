@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail_spcp import urls as spcp_urls
 from wagtail_spcp.search import urls as spcp_search_urls
 from wagtail_spcp.sitemaps import TranslatedSitemap
+from wagtail_spcp.surveys import urls as spcp_survey_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -28,6 +29,7 @@ if settings.DEBUG:
 # Pages and the site search in each language: English at "/", Spanish under "/es/".
 urlpatterns += i18n_patterns(
     path("search/", include(spcp_search_urls)),
+    path("survey/", include(spcp_survey_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

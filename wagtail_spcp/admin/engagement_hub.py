@@ -1,6 +1,6 @@
 """The engagement as a hub: links from its listing row, edit and inspect views to the
 work of program day (participants, import, export, sign-in sheet, check-in, groups,
-council), and the participant summary its inspect view shows.
+survey, council), and the participant summary its inspect view shows.
 
 Every link is offered only to users who may follow it; the engagement itself is already
 one of the user's regions (its views are region-scoped).
@@ -22,6 +22,8 @@ from ..choices import ParticipationStatus, Sector
 from ..models import Council, Participation
 from . import views
 from .permissions import participants_permission_checker
+from .surveys import add_url as survey_add_url
+from .surveys import may_add_survey, may_view_surveys, results_url, survey_of
 
 # Where the breakout groups are edited: the "Program day" tab of the engagement form.
 GROUPS_TAB = "#tab-program-day"
@@ -63,7 +65,8 @@ def may_list_participants(user) -> bool:
 def hub_links(user, engagement) -> list[HubLink]:
     """The program-day links ``user`` may follow for ``engagement`` (of their regions).
 
-    Its councils are read with ``engagement.councils.all()``: a listing prefetches them.
+    Its councils are read with ``engagement.councils.all()`` and its survey with
+    ``engagement.survey``: a listing prefetches them.
     """
     pk = engagement.pk
     links = []
@@ -119,6 +122,11 @@ def hub_links(user, engagement) -> list[HubLink]:
     if engagement_policy.user_has_permission(user, "change"):
         edit_url = reverse("wagtailsnippets_wagtail_spcp_engagement:edit", args=(pk,))
         links.append(HubLink("groups", _("Breakout groups"), edit_url + GROUPS_TAB, "list-ul", 46))
+    survey = survey_of(engagement)
+    if survey is not None and may_view_surveys(user):
+        links.append(HubLink("survey", _("Survey results"), results_url(survey), "form", 47))
+    elif survey is None and may_add_survey(user):
+        links.append(HubLink("survey", _("Add a survey"), survey_add_url(engagement), "form", 47))
     council_policy = policy_registry.get_by_type(Council)
     if council_policy.user_has_any_permission(user, {"view", "change"}):
         for council in engagement.councils.all():

@@ -19,6 +19,7 @@ from .programs import (
     ProgramStep,
 )
 from .routing import PathRoutingMixin
+from .surveys import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 
 __all__ = [
     "ActionItem",
@@ -52,4 +53,8 @@ __all__ = [
     "RegionIntroduction",
     "RegionScopedLogEntry",
     "RegionState",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyResponse",
 ]
