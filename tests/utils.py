@@ -1,6 +1,7 @@
 """Helpers shared by the test modules (never import one test module from another)."""
 
 import csv
+import datetime
 import io
 import os
 from pathlib import Path
@@ -9,6 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.images import get_image_model
 from wagtail.models import Locale
@@ -17,7 +19,14 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 import pytest
 from PIL import Image as PillowImage
 
-from wagtail_spcp.models import ImportBatch, Office, Region
+from wagtail_spcp.models import (
+    ImportBatch,
+    Office,
+    Region,
+    Survey,
+    SurveyAnswer,
+    SurveyResponse,
+)
 
 FILES = Path(__file__).resolve().parent / "files"
 
@@ -239,3 +248,23 @@ def registration_form_data(**overrides) -> dict:
     }
     data.update(overrides)
     return data
+
+
+def open_survey(engagement, **fields):
+    """A survey of ``engagement`` whose two waves are open today (five default questions)."""
+    today = timezone.localdate()
+    fields.setdefault("public_title", "Community and police survey")
+    fields.setdefault("before_opens_on", today - datetime.timedelta(days=1))
+    fields.setdefault("after_opens_on", today)
+    return Survey.objects.create(engagement=engagement, **fields)
+
+
+def add_survey_responses(survey, wave, scores, comment=""):
+    """``len(scores)`` responses to ``wave``; each gives ``score`` to every question."""
+    questions = list(survey.questions.all())
+    for score in scores:
+        response = SurveyResponse.objects.create(survey=survey, wave=wave, comment=comment)
+        SurveyAnswer.objects.bulk_create(
+            SurveyAnswer(response=response, question=question, score=score)
+            for question in questions
+        )

@@ -126,3 +126,29 @@ class ImportStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
     FAILED = "failed", _("Failed")
     UNDONE = "undone", _("Undone")
+
+
+class SurveyWave(models.TextChoices):
+    """The two rounds of a pulse survey: before the program and after it."""
+
+    BEFORE = "before", _("Before")
+    AFTER = "after", _("After")
+
+
+class SurveyDimension(models.TextChoices):
+    """What a survey question measures, after the procedural-justice materials."""
+
+    TRUST = "trust", _("Trust")
+    FAIRNESS = "fairness", _("Fairness")
+    VOICE = "voice", _("Voice")
+    RESPECT = "respect", _("Respect")
+
+
+class AgreementScale(models.IntegerChoices):
+    """The five points of a survey question, from 1 to 5."""
+
+    STRONGLY_DISAGREE = 1, _("Strongly disagree")
+    DISAGREE = 2, _("Disagree")
+    NEUTRAL = 3, _("Neither agree nor disagree")
+    AGREE = 4, _("Agree")
+    STRONGLY_AGREE = 5, _("Strongly agree")

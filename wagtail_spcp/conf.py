@@ -145,3 +145,15 @@ def request_duplicate_days() -> int:
     """``SPCP_REQUEST_DUPLICATE_DAYS``: a request from a community that asked this many days
     before is flagged as a possible duplicate (default 90)."""
     return int(_setting("SPCP_REQUEST_DUPLICATE_DAYS", 90))
+
+
+def survey_min_responses() -> int:
+    """``SPCP_SURVEY_MIN_RESPONSES``: the fewest responses a survey figure is shown from
+    (default 5); a figure from fewer is withheld, in the admin and in the export."""
+    return max(1, int(_setting("SPCP_SURVEY_MIN_RESPONSES", 5)))
+
+
+def council_quiet_days() -> int:
+    """``SPCP_COUNCIL_QUIET_DAYS``: the dashboard flags a council with no meeting in this
+    many days (default 90)."""
+    return int(_setting("SPCP_COUNCIL_QUIET_DAYS", 90))

@@ -5,7 +5,16 @@ from django.urls import include, path
 from wagtail import hooks
 
 # --- Staff admin (wagtail_spcp.admin): menu, dashboard panel, audit log actions ---
-from .admin import audit, checkin, groups, participation_bulk_actions, reports, seating, walk_in
+from .admin import (
+    audit,
+    checkin,
+    groups,
+    participation_bulk_actions,
+    reports,
+    seating,
+    surveys,
+    walk_in,
+)
 from .admin.bulk_actions import RegionScopedDeleteBulkAction
 from .admin.dashboard import PartnershipsDashboardPanel
 from .admin.viewsets import PartnershipsViewSetGroup
@@ -56,6 +65,11 @@ def register_groups_and_report_urls():
         path("spcp/groups/", include((groups.urlpatterns, groups.app_name))),
         path("spcp/report/", include((reports.urlpatterns, reports.app_name))),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_survey_urls():
+    return [path("spcp/surveys/", include((surveys.urlpatterns, surveys.app_name)))]
 
 
 # --- End of staff admin ---

@@ -11,6 +11,7 @@ from wagtail_spcp import urls as spcp_urls
 from wagtail_spcp.public_forms import urls as spcp_public_form_urls
 from wagtail_spcp.search import urls as spcp_search_urls
 from wagtail_spcp.sitemaps import TranslatedSitemap
+from wagtail_spcp.surveys import urls as spcp_survey_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -30,6 +31,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include(spcp_search_urls)),
     path("", include(spcp_public_form_urls)),
+    path("survey/", include(spcp_survey_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

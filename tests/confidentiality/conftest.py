@@ -17,6 +17,9 @@ from wagtail_spcp.models import (
     ImportBatch,
     Participation,
     Person,
+    Survey,
+    SurveyAnswer,
+    SurveyResponse,
 )
 
 
@@ -88,14 +91,24 @@ def shared_records(make_engagement):
         concern=concern,
         council=council,
     )
-    # A council marked public: its public page may show only its public fields and meetings.
+    # A council marked public: its public page may show only its public fields and meetings,
+    # and (opted in) how many of its action items are at each status.
     open_council = Council.objects.create(
         engagement=engagement,
         name="Open Partnership Council",
         status="active",
         is_public=True,
+        shows_progress=True,
         public_summary="Meets monthly.",
         rules_of_engagement=markers("openrules"),
+    )
+    ActionItem.objects.create(
+        engagement=engagement,
+        council=open_council,
+        status="done",
+        title=markers("openaction"),
+        description=markers("openactiondescription"),
+        owner=markers("openowner"),
     )
     CouncilMembership.objects.create(council=open_council, person=person, seat=markers("openseat"))
     CouncilMeeting.objects.create(
@@ -110,6 +123,22 @@ def shared_records(make_engagement):
     ImportBatch.objects.create(
         engagement=engagement, file_name=f"{markers('file')}.xlsx", file_sha256="0" * 64
     )
+    # A survey open today in both waves, with answers and comments that stay in the admin.
+    today = datetime.date.today()
+    survey = Survey.objects.create(
+        engagement=engagement,
+        public_title="Community pulse survey",
+        before_opens_on=today - datetime.timedelta(days=1),
+        after_opens_on=today - datetime.timedelta(days=1),
+    )
+    for wave in ("before", "after"):
+        for _ in range(5):
+            response = SurveyResponse.objects.create(
+                survey=survey, wave=wave, comment=markers("surveycomment")
+            )
+            SurveyAnswer.objects.create(
+                response=response, question=survey.questions.first(), score=4
+            )
     return markers, engagement
 
 

@@ -13,7 +13,7 @@ from django.utils.html import escape
 
 import pytest
 
-from wagtail_spcp.models import CaseStudyPage, OfficeFinderPage, ProgramIndexPage
+from wagtail_spcp.models import CaseStudyPage, OfficeFinderPage, ProgramIndexPage, Survey
 
 MAX_PAGES = 400
 LINK = re.compile(r"""(?:href|src)=["']([^"'#]+)""")
@@ -89,6 +89,11 @@ def test_crawl_of_every_public_page_and_the_sitemap_shows_no_marker(client, mark
     council_pages = [path for path in responses if "/councils/" in path]
     assert council_pages, "the public council page should be reachable from its region page"
     assert "Public agenda" in responses[council_pages[0]][1]
+    # The council page links its meeting calendar and, opted in, shows progress as counts.
+    calendars = [path for path in responses if path.endswith("/calendar/")]
+    assert calendars and "BEGIN:VCALENDAR" in responses[calendars[0]][1]
+    assert "Public agenda" in responses[calendars[0]][1]
+    assert any('data-status="done">1<' in body for _, body in responses.values())
     # The Spanish pages are crawled too, reached from the sitemap and the language switcher.
     spanish = [path for path in responses if path.startswith("/es/")]
     assert "/es/oficinas/" in spanish and "/es/programas/" in spanish
@@ -178,3 +183,28 @@ def test_site_search_for_demo_participants_and_engagement_finds_nothing(client, 
         shown = html.lower().replace(escape(query).lower(), "").replace(query.lower(), "")
         leaked = [text for text in confidential if text in shown]
         assert not leaked, f"searching {query!r} showed {leaked}"
+
+
+def test_survey_pages_and_their_answers_show_no_marker(client, markers, public_site):
+    """The survey pages (not linked from anywhere) show the public title and questions only,
+    before and after answering, in both languages."""
+    survey = Survey.objects.get(public_title="Community pulse survey")
+    paths = [
+        f"{prefix}/survey/{survey.token}/{wave}/"
+        for prefix in ("", "/es")
+        for wave in ("before", "after")
+    ]
+    responses = {}
+    for path in paths:
+        responses[path] = client.get(path)
+        question = survey.questions.first()
+        answer = {f"question_{question.pk}": "5", "comment": "A comment"}
+        responses[f"POST {path}"] = client.post(path, answer, follow=True)
+    for path, response in responses.items():
+        assert response.status_code == 200, path
+        body = response.content.decode()
+        assert "Community pulse survey" in body
+        assert not markers.found_in(body), path
+    assert "Thank you" in responses[f"POST {paths[0]}"].content.decode()
+    crawled = crawl(client, ["/", "/es/", "/sitemap.xml"])
+    assert not [path for path in crawled if "/survey/" in path], "survey pages are not linked"

@@ -10,7 +10,14 @@ from django.core.management import call_command
 import pytest
 
 from tests.utils import require
-from wagtail_spcp.models import CaseStudyPage, OfficeFinderPage, ProgramIndexPage, ProgramPage
+from wagtail_spcp.models import (
+    CaseStudyPage,
+    Council,
+    OfficeFinderPage,
+    ProgramIndexPage,
+    ProgramPage,
+    Survey,
+)
 
 VNU_JAR = (
     Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -68,6 +75,13 @@ def test_public_page_types_have_no_html_errors(client, checker, tmp_path):
         for name, path in public_paths(language).items()
     }
     paths["es_site_search"] = "/es/search/?q=consejo"
+    # The demo survey's "after" wave is open; its "before" wave is closed.
+    token = Survey.objects.get(engagement__slug="port-alder-2026").token
+    paths["survey_open"] = f"/survey/{token}/after/"
+    paths["survey_closed"] = f"/es/survey/{token}/before/"
+    council = Council.objects.get(is_public=True)
+    finder = OfficeFinderPage.objects.get(locale__language_code="en")
+    paths["council"] = finder.council_url(council.engagement.office.region, council.pk)
     for name, path in paths.items():
         response = client.get(path)
         assert response.status_code == 200, path

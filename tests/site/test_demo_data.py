@@ -25,7 +25,9 @@ from wagtail_spcp.models import (
     ProgramRequest,
     Region,
     RegionState,
+    Survey,
 )
+from wagtail_spcp.surveys.results import survey_results
 
 pytestmark = pytest.mark.django_db
 
@@ -204,6 +206,31 @@ def test_demo_council_is_public_with_a_summary(client):
     assert response.status_code == 200
     assert council.public_summary in response.content.decode()
     assert council.rules_of_engagement not in response.content.decode()
+    # Public meetings, a calendar feed, and the action plan's progress as counts.
+    body = response.content.decode()
+    assert "Community listening session" in body and "Action plan progress" in body
+    assert "Monthly youth and officer basketball nights" not in body
+    assert client.get(f"{url}calendar/").content.count(b"BEGIN:VEVENT") == 2
+
+
+def test_demo_survey_has_before_and_after_responses_and_one_withheld_figure():
+    call_command("load_demo", "--no-admin", verbosity=0)
+
+    survey = Survey.objects.get(engagement__slug="port-alder-2026")
+    results = survey_results(survey)
+    before, after = results.waves
+    assert (before.responses, after.responses) == (24, 20)
+    assert not before.withheld and not after.withheld
+    withheld = [
+        (number, wave)
+        for number, result in enumerate(results.questions, start=1)
+        for wave, figure in result.figures()
+        if figure.withheld
+    ]
+    assert withheld == [(5, "before")]
+    trust = results.questions[0]
+    assert (trust.before.agree_percent, trust.after.agree_percent) == (20.8, 55.0)
+    assert len(after.comments) == 3
 
 
 def test_demo_shows_an_open_registration_page_and_program_requests(client, capsys):

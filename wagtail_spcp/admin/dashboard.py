@@ -1,4 +1,5 @@
-"""The admin home panel: engagements by stage, councils, overdue actions, participants.
+"""The admin home panel: engagements by stage, councils, overdue actions, participants,
+and the councils that need attention (no recent meeting, empty sector seats).
 
 Every figure is counted from the querysets of ``access``, so staff see only their regions.
 """
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import policy_registry
 
+from .. import conf
 from ..access import regions_for_user, scope_queryset, sees_all_regions
 from ..choices import (
     CouncilStatus,
@@ -21,7 +23,11 @@ from ..choices import (
     ParticipationStatus,
 )
 from ..models import ActionItem, Council, Engagement, EngagementMilestone, Participation
+from .council_flags import empty_sector_seats, quiet_councils
 from .overdue import overdue_action_items
+
+# The most councils a flag lists by name; the count covers them all.
+FLAG_LIST_LIMIT = 10
 
 # Geometry of the bar chart, in SVG user units.
 CHART_LABEL_WIDTH = 170
@@ -79,6 +85,21 @@ def dashboard_figures(user, today=None) -> dict:
         "participants_this_quarter": participants,
         "quarter_start": quarter_start,
         "quarter_end": quarter_end,
+        **council_flags(user, today),
+    }
+
+
+def council_flags(user, today) -> dict:
+    """The councils of ``user``'s regions that need attention (``council_flags``)."""
+    councils = scope_queryset(user, Council.objects.all())
+    quiet = quiet_councils(councils, today)
+    empty_seats = empty_sector_seats(councils, today)
+    return {
+        "quiet_councils": quiet.count(),
+        "quiet_council_list": list(quiet[:FLAG_LIST_LIMIT]),
+        "councils_with_empty_seats": len(empty_seats),
+        "empty_seat_list": empty_seats[:FLAG_LIST_LIMIT],
+        "quiet_days": conf.council_quiet_days(),
     }
 
 
@@ -136,6 +157,16 @@ class PartnershipsDashboardPanel(Component):
         stage_url = self.listing_url(Engagement)
         for row in figures["by_stage"]:
             row["url"] = stage_url and f"{stage_url}?{urlencode({'stage': row['stage']})}"
+        council_policy = policy_registry.get_by_type(Council)
+        if council_policy.user_has_any_permission(user, {"change", "view"}):
+            for council in figures["quiet_council_list"]:
+                council.admin_url = reverse(
+                    "wagtailsnippets_wagtail_spcp_council:edit", args=(council.pk,)
+                )
+            for flag in figures["empty_seat_list"]:
+                flag.council.admin_url = reverse(
+                    "wagtailsnippets_wagtail_spcp_council:edit", args=(flag.council.pk,)
+                )
         return {
             "links": {
                 "engagements": stage_url,

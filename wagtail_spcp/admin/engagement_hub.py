@@ -1,6 +1,6 @@
 """The engagement as a hub: links from its listing row, edit and inspect views to the
 work of program day (participants, import, export, sign-in sheet, check-in, groups,
-the group composer, the program report, council), and the participant summary its
+the group composer, the program report, survey, council), and the participant summary its
 inspect view shows.
 
 Every link is offered only to users who may follow it; the engagement itself is already
@@ -26,6 +26,8 @@ from .groups import may_arrange_groups
 from .permissions import participants_permission_checker
 from .registrations import registration_summary
 from .reports import may_build_report
+from .surveys import add_url as survey_add_url
+from .surveys import may_add_survey, may_view_surveys, results_url, survey_of
 
 # Where the breakout groups are edited: the "Program day" tab of the engagement form.
 GROUPS_TAB = "#tab-program-day"
@@ -67,7 +69,8 @@ def may_list_participants(user) -> bool:
 def hub_links(user, engagement) -> list[HubLink]:
     """The program-day links ``user`` may follow for ``engagement`` (of their regions).
 
-    Its councils are read with ``engagement.councils.all()``: a listing prefetches them.
+    Its councils are read with ``engagement.councils.all()`` and its survey with
+    ``engagement.survey``: a listing prefetches them.
     """
     pk = engagement.pk
     links = []
@@ -143,6 +146,11 @@ def hub_links(user, engagement) -> list[HubLink]:
                 48,
             )
         )
+    survey = survey_of(engagement)
+    if survey is not None and may_view_surveys(user):
+        links.append(HubLink("survey", _("Survey results"), results_url(survey), "form", 47))
+    elif survey is None and may_add_survey(user):
+        links.append(HubLink("survey", _("Add a survey"), survey_add_url(engagement), "form", 47))
     council_policy = policy_registry.get_by_type(Council)
     if council_policy.user_has_any_permission(user, {"view", "change"}):
         for council in engagement.councils.all():

@@ -38,6 +38,8 @@ from ..models import (
     Participation,
     Person,
     Region,
+    Survey,
+    SurveyResponse,
 )
 from . import filters, views
 from .columns import CountColumn, DueDateColumn, RegionColumn, StageColumn
@@ -53,6 +55,7 @@ from .merge import MergePeopleView, PersonHistoryView, UndoMergeView
 from .people_search import PersonSearchMixin
 from .person_chooser import PersonChooserViewSet
 from .saved_mappings import ImportMappingViewSet
+from .surveys import SurveyCreateView, SurveyEditView, SurveyIndexView, SurveyInspectView
 
 
 class RegionViewSet(SnippetViewSet):
@@ -235,7 +238,7 @@ class EngagementViewSet(RegionScopedViewSet):
     def get_queryset(self, request):
         # Councils are prefetched for the program-day links of each row (``engagement_hub``).
         return (
-            Engagement.objects.select_related("office__region")
+            Engagement.objects.select_related("office__region", "survey")
             .prefetch_related("councils")
             .annotate(participant_count=count_of(Participation, "engagement"))
         )
@@ -344,6 +347,7 @@ class CouncilViewSet(RegionScopedViewSet):
                     FieldRowPanel(
                         [FieldPanel("public_contact_name"), FieldPanel("public_contact_email")]
                     ),
+                    FieldPanel("shows_progress"),
                 ],
                 heading=_("Public page"),
             ),
@@ -354,6 +358,74 @@ class CouncilViewSet(RegionScopedViewSet):
     def get_queryset(self, request):
         return Council.objects.select_related("engagement__office__region").annotate(
             member_count=Count("memberships")
+        )
+
+
+class SurveyViewSet(RegionScopedViewSet):
+    """Pulse surveys: the public title, the waves' dates, the questions in two languages."""
+
+    model = Survey
+    icon = "form"
+    menu_label = _("Surveys")
+    index_view_class = SurveyIndexView
+    add_view_class = SurveyCreateView
+    edit_view_class = SurveyEditView
+    inspect_view_class = SurveyInspectView
+    list_display = [
+        "public_title",
+        Column("engagement", label=_("Engagement"), sort_key="engagement__title"),
+        RegionColumn(lookup="engagement__office__region"),
+        CountColumn("response_count", label=_("Responses")),
+    ]
+    search_fields = ["public_title", "engagement__title"]
+    inspect_view_fields = [
+        "engagement",
+        "public_title",
+        "before_opens_on",
+        "before_closes_on",
+        "after_opens_on",
+        "after_closes_on",
+        "comment_question_en",
+        "comment_question_es",
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("engagement"),
+            FieldPanel("public_title"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("before_opens_on"), FieldPanel("before_closes_on")]),
+                    FieldRowPanel([FieldPanel("after_opens_on"), FieldPanel("after_closes_on")]),
+                ],
+                heading=_("Open and close"),
+                help_text=_(
+                    "Each wave takes answers from its opening day to its closing day, both "
+                    "included. A wave with no opening day is not open."
+                ),
+            ),
+            RegionScopedInlinePanel(
+                "questions",
+                panels=[
+                    FieldPanel("dimension"),
+                    FieldPanel("text_en"),
+                    FieldPanel("text_es"),
+                ],
+                heading=_("Five-point questions"),
+                label=_("Question"),
+                help_text=_(
+                    "Answered from “strongly disagree” to “strongly agree”. A new survey "
+                    "saved with no questions starts with five suggested ones on trust, "
+                    "fairness, voice and respect. Removing a question removes its answers."
+                ),
+            ),
+            FieldRowPanel([FieldPanel("comment_question_en"), FieldPanel("comment_question_es")]),
+        ],
+        base_form_class=RegionScopedAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return Survey.objects.select_related("engagement__office__region").annotate(
+            response_count=count_of(SurveyResponse, "survey")
         )
 
 
@@ -650,6 +722,7 @@ class PartnershipsViewSetGroup(SnippetViewSetGroup):
         EngagementViewSet,
         ActionItemViewSet,
         CouncilViewSet,
+        SurveyViewSet,
         PersonViewSet,
         ParticipationViewSet,
         ImportBatchViewSet,

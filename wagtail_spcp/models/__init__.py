@@ -21,6 +21,7 @@ from .programs import (
 from .registrations import EventRegistration, Registration
 from .requests import ProgramRequest, PublicFormSettings, RequestSource
 from .routing import PathRoutingMixin
+from .surveys import Survey, SurveyAnswer, SurveyQuestion, SurveyResponse
 
 __all__ = [
     "ActionItem",
@@ -59,4 +60,8 @@ __all__ = [
     "RegionState",
     "Registration",
     "RequestSource",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyResponse",
 ]

@@ -4,12 +4,13 @@ Confidential unless marked public; a public council or meeting shows only its pu
 """
 
 from django.db import models
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
-from ..choices import CouncilRole, CouncilStatus
+from ..choices import ActionItemStatus, CouncilRole, CouncilStatus
 from .people import check_person_region
 from .scoping import RegionOwned, related_or_none
 
@@ -29,8 +30,9 @@ class PublicCouncils:
         "public_summary",
         "public_contact_name",
         "public_contact_email",
+        "shows_progress",
     )
-    MEETING_FIELDS = ("date", "agenda", "minutes")
+    MEETING_FIELDS = ("pk", "date", "agenda", "minutes")
 
     @classmethod
     def in_region(cls, region) -> list[dict]:
@@ -62,7 +64,23 @@ class PublicCouncils:
             .order_by("-date")
             .values(*cls.MEETING_FIELDS)
         )
+        council["progress"] = cls.progress(council_id) if council["shows_progress"] else None
         return council
+
+    @staticmethod
+    def progress(council_id) -> list[dict]:
+        """How many of the council's action items are at each status: counts, nothing else."""
+        counts = dict(
+            Council.objects.filter(pk=council_id, action_items__isnull=False)
+            .order_by()
+            .values_list("action_items__status")
+            .annotate(n=Count("action_items"))
+            .values_list("action_items__status", "n")
+        )
+        return [
+            {"status": status.value, "label": status.label, "count": counts.get(status.value, 0)}
+            for status in ActionItemStatus
+        ]
 
     @staticmethod
     def _with_label(values: dict) -> dict:
@@ -95,6 +113,14 @@ class Council(RegionOwned, ClusterableModel):
     public_summary = models.TextField(_("public summary"), blank=True)
     public_contact_name = models.CharField(_("public contact name"), max_length=150, blank=True)
     public_contact_email = models.EmailField(_("public contact email"), blank=True)
+    shows_progress = models.BooleanField(
+        _("show action-plan progress"),
+        default=False,
+        help_text=_(
+            "On the public page, show how many of the council's action items are at each "
+            "status (counts only: no item, owner or date)."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

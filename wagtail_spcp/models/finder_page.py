@@ -5,7 +5,7 @@ It sits above the finder (``wagtail_spcp.finder``), which reads the offices and 
 """
 
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
@@ -18,6 +18,7 @@ from wagtail.models import Orderable
 
 from modelcluster.fields import ParentalKey
 
+from .. import calendars
 from ..choices import OfficeKind
 from ..finder import lookup
 from ..finder.tilemap import load_tile_map
@@ -108,12 +109,37 @@ class OfficeFinderPageMixin(RoutablePageMixin, models.Model):
                 "region": region,
                 "region_url": self.region_url(region, request),
                 "council": council,
+                "calendar_url": self.council_calendar_url(region, council_id, request),
             },
         )
+
+    @path("<slug:region_slug>/councils/<int:council_id>/calendar/", name="council_calendar")
+    def council_meetings_feed(self, request, region_slug, council_id):
+        """A public council's public meetings as an iCalendar feed, at a stable address.
+
+        Wagtail routes page paths that end in "/" (with no dot), hence ``calendar/`` rather
+        than a ``.ics`` name; calendar apps go by the ``text/calendar`` type.
+        """
+        region = get_object_or_404(Region, slug=region_slug)
+        council = PublicCouncils.get(region, council_id)
+        if council is None:
+            raise Http404
+        page_url = request.build_absolute_uri(self.council_url(region, council_id, request))
+        body = calendars.council_calendar(council, page_url, request.get_host())
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="council-{council_id}.ics"'
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
     def council_url(self, region, council_id, request=None) -> str:
         subpage = self.reverse_subpage(
             "council", kwargs={"region_slug": region.slug, "council_id": council_id}
+        )
+        return self.get_url(request) + subpage
+
+    def council_calendar_url(self, region, council_id, request=None) -> str:
+        subpage = self.reverse_subpage(
+            "council_calendar", kwargs={"region_slug": region.slug, "council_id": council_id}
         )
         return self.get_url(request) + subpage
 

@@ -18,7 +18,7 @@ from wagtail.models import Site
 
 from .. import conf
 from ..access import VIEW_ALL_REGIONS
-from .ical import event_calendar
+from ..calendars import event_calendar
 from .tokens import cancel_token
 
 TEMPLATES = "wagtail_spcp/public_forms/emails/"

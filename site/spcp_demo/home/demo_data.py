@@ -43,6 +43,9 @@ from wagtail_spcp.models import (
     ProgramPage,
     ProgramStep,
     Region,
+    Survey,
+    SurveyAnswer,
+    SurveyResponse,
 )
 from wagtail_spcp.models.base import Page
 from wagtail_spcp.reference import load_reference_offices
@@ -347,6 +350,50 @@ def ensure_more_engagements(programs) -> None:
         )
 
 
+def ensure_survey() -> Survey | None:
+    """The demo engagement's before/after survey with its responses (``demo_survey.json``).
+
+    Response ``n`` of a wave answers each question with the ``n``-th of that question's
+    scores (rotated per question so that no response is all ones), or skips it.
+    """
+    data = read_json("demo_survey.json")
+    engagement = Engagement.objects.filter(slug=data["engagement"]).first()
+    if engagement is None or Survey.objects.filter(engagement=engagement).exists():
+        return None
+    dates = {
+        name: datetime.date.fromisoformat(data[name]) if data[name] else None
+        for name in ("before_opens_on", "before_closes_on", "after_opens_on", "after_closes_on")
+    }
+    survey = Survey.objects.create(
+        engagement=engagement, public_title=data["public_title"], **dates
+    )
+    questions = list(survey.questions.all())
+    for wave, counts in data["counts"].items():
+        scores = [
+            [score for score, n in enumerate(row, start=1) for _ in range(n)] for row in counts
+        ]
+        comments = data["comments"][wave]
+        submitted_on = dates[f"{wave}_opens_on"]
+        for n in range(max(len(row) for row in scores)):
+            response = SurveyResponse.objects.create(
+                survey=survey,
+                wave=wave,
+                submitted_on=submitted_on,
+                language="en",
+                comment=comments[n] if n < len(comments) else "",
+            )
+            SurveyAnswer.objects.bulk_create(
+                SurveyAnswer(
+                    response=response,
+                    question=question,
+                    score=row[(n + 5 * j) % len(row)],
+                )
+                for j, (question, row) in enumerate(zip(questions, scores, strict=True))
+                if n < len(row)
+            )
+    return survey
+
+
 @transaction.atomic
 def load_demo(site_url: str = ""):
     """Load offices, pages, images, people and the demo engagements; create only what is missing.
@@ -363,5 +410,6 @@ def load_demo(site_url: str = ""):
     office = Office.objects.get(slug=read_json("demo_engagement.json")["engagement"]["office"])
     people = ensure_people(rows, office.region)
     ensure_mixed_groups(ensure_engagement(programs, people, rows))
+    ensure_survey()
     ensure_more_engagements(programs)
     return ensure_public_forms(read_json("demo_public_forms.json"), programs)
