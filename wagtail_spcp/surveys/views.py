@@ -3,8 +3,9 @@
 It shows the public title staff set and the questions, nothing of the engagement. A
 response stores no person, IP address or user agent. The one cookie it sets is a signed
 flag that this browser has answered this wave (the same value for every browser, with no
-timestamp), to stop a second submission; no session or CSRF cookie is set. Forging a submission from another
-site gains nothing over submitting the public form, so the form carries no CSRF token.
+timestamp), to stop a second submission; no session or CSRF cookie is set. Forging a
+submission from another site gains nothing over submitting the public form, so the form
+carries no CSRF token.
 """
 
 import hashlib
