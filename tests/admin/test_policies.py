@@ -6,6 +6,7 @@ from wagtail.permissions import policy_registry
 
 import pytest
 
+from tests.utils import add_survey_responses, open_survey
 from wagtail_spcp.access import scope_queryset
 from wagtail_spcp.admin.permissions import RegionScopedPermissionPolicy
 from wagtail_spcp.models import Engagement, Office, Person, Region
@@ -27,7 +28,19 @@ CONFIDENTIAL = {
     "wagtail_spcp.person": "region",
     "wagtail_spcp.programrequest": "engagement__office__region",
     "wagtail_spcp.registration": "participation__engagement__office__region",
+    "wagtail_spcp.survey": "engagement__office__region",
+    "wagtail_spcp.surveyanswer": "response__survey__engagement__office__region",
+    "wagtail_spcp.surveyquestion": "survey__engagement__office__region",
+    "wagtail_spcp.surveyresponse": "survey__engagement__office__region",
 }
+
+
+@pytest.fixture
+def surveys(world):
+    """A survey with one answered response in each region of the world."""
+    for side in (world.a, world.b):
+        survey = open_survey(side.engagement)
+        add_survey_responses(survey, "before", [4])
 
 
 def test_each_confidential_model_declares_how_it_reaches_its_region():
@@ -46,7 +59,7 @@ def test_public_models_keep_the_model_permission_policy(model):
 
 
 @pytest.mark.parametrize("label", SCOPED)
-def test_scope_splits_every_model_by_region(world, label):
+def test_scope_splits_every_model_by_region(world, surveys, label):
     model = apps.get_model(label)
     everything = model.objects.all()
     a = set(scope_queryset(world.users["staff_a"], everything).values_list("pk", flat=True))
