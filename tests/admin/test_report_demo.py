@@ -31,9 +31,13 @@ def fixture(name):
     return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def demo(db):
+@pytest.fixture(scope="module")
+def demo_loaded(shared_db):
     call_command("load_demo", "--no-admin", verbosity=0)
+
+
+@pytest.fixture
+def demo(demo_loaded):
     return Engagement.objects.get(slug="port-alder-2026")
 
 
