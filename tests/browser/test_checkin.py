@@ -4,28 +4,12 @@ they type, tap to check in, undo, add a walk-in; axe finds no WCAG 2.1 AA violat
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.axe import assert_accessible
 from wagtail_spcp.choices import ParticipationStatus
 from wagtail_spcp.models import Engagement, Participation, Person
 
 pytestmark = pytest.mark.browser
-
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def assert_accessible(page, screen):
-    # Colors are checked once Wagtail's transitions (message banner, buttons) have ended.
-    page.wait_for_function(
-        "document.getAnimations().every(animation => animation.playState !== 'running'"
-        " || animation.effect.getTiming().iterations === Infinity)"
-    )
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-    violations = [
-        (violation["id"], [node["html"][:200] for node in violation["nodes"]])
-        for violation in result.response["violations"]
-    ]
-    assert not violations, (screen, violations)
 
 
 @pytest.mark.parametrize("width", [390, 1280])

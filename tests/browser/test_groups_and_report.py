@@ -5,28 +5,13 @@ the .docx; axe finds no WCAG 2.1 AA violation on either page."""
 import io
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from docx import Document
 
+from tests.browser.axe import assert_accessible
 from wagtail_spcp.choices import BreakoutGroupKind, ParticipationStatus
 from wagtail_spcp.models import Engagement
 
 pytestmark = pytest.mark.browser
-
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def assert_accessible(page, screen):
-    page.wait_for_function(
-        "document.getAnimations().every(animation => animation.playState !== 'running'"
-        " || animation.effect.getTiming().iterations === Infinity)"
-    )
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-    violations = [
-        (violation["id"], [node["html"][:200] for node in violation["nodes"]])
-        for violation in result.response["violations"]
-    ]
-    assert not violations, (screen, violations)
 
 
 def assert_fits(page, width):
