@@ -13,7 +13,7 @@ from ..choices import ParticipationStatus
 from ..models import EventRegistration
 from .columns import CountColumn
 from .forms import RegionScopedAdminForm
-from .viewsets import RegionScopedViewSet
+from .region_scoped import RegionScopedViewSet
 
 
 class EventRegistrationViewSet(RegionScopedViewSet):
