@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 
+from tests.browser.axe import axe_check  # noqa: F401 (a fixture for every browser test)
 from tests.utils import require
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make

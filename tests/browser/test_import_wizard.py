@@ -4,7 +4,6 @@ import re
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from openpyxl import load_workbook
 
 from wagtail_spcp.choices import ImportStatus
@@ -13,21 +12,6 @@ from wagtail_spcp.models import Engagement, ImportBatch, ImportMapping, Particip
 pytestmark = pytest.mark.browser
 
 FILES = Path(__file__).resolve().parents[1] / "files"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture
-def axe_check(page):
-    axe = Axe()
-    failures = {}
-
-    def check(screen):
-        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-        if result.violations_count:
-            failures[screen] = [v["id"] for v in result.response["violations"]]
-
-    yield check
-    assert not failures, failures
 
 
 def run_wizard(page, engagement, file_name, axe_check):

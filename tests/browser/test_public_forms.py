@@ -11,16 +11,10 @@ from django.core import mail
 from django.utils import timezone, translation
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.test_accessibility import (
-    DESKTOP,
-    PHONE,
-    WCAG_21_AA,
-    describe,
-    sideways_overflow,
-)
+from tests.browser.axe import assert_accessible
+from tests.browser.test_accessibility import DESKTOP, PHONE, sideways_overflow
 from wagtail_spcp.choices import EngagementStage
 from wagtail_spcp.models import Engagement, EventRegistration, ProgramPage, ProgramRequest
 
@@ -66,8 +60,7 @@ def type_into(page, field_id, text):
 
 def check_page(page, viewport, state):
     """axe finds nothing; on a phone nothing sticks out sideways."""
-    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-    assert not result.violations_count, (state, describe(result.response["violations"]))
+    assert_accessible(page, state)
     if viewport is PHONE:
         assert not sideways_overflow(page), (state, sideways_overflow(page))
 

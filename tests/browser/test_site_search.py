@@ -1,13 +1,11 @@
 """A visitor searches the site in a real browser, on a phone and a desktop, with axe on each."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from wagtail_spcp.models import ProgramIndexPage, ProgramPage
 
 pytestmark = pytest.mark.browser
 
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -34,23 +32,6 @@ def searchable_site(demo_site):
         page=ProgramPage.objects.get(slug="strengthening-police-and-community-partnerships"),
         description="How to ask for the program in your community.",
     )
-
-
-@pytest.fixture
-def axe_check(page):
-    axe = Axe()
-    failures = {}
-
-    def check(state):
-        result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-        if result.violations_count:
-            failures[state] = [
-                f"{violation['id']}: {violation['nodes'][0]['target']}"
-                for violation in result.response["violations"]
-            ]
-
-    yield check
-    assert not failures, failures
 
 
 def no_sideways_scroll(page) -> bool:
