@@ -99,14 +99,26 @@ def demo_site(transactional_db):
 
 
 @pytest.fixture
-def editor_login(page, django_user_model):
-    """Log a superuser into the Wagtail admin through the login form."""
+def editor_login(page, live_server, django_user_model):
+    """Log a superuser into the Wagtail admin: through the login form, or (``form=False``)
+    with a session cookie, which spares the flows that only need to be signed in two pages."""
+    from django.conf import settings
+    from django.test import Client
 
-    def login(username="editor", password="a-long-test-password"):
-        if not django_user_model.objects.filter(username=username).exists():
-            django_user_model.objects.create_superuser(
+    def login(username="editor", password="a-long-test-password", form=True):
+        user = django_user_model.objects.filter(username=username).first()
+        if user is None:
+            user = django_user_model.objects.create_superuser(
                 username, f"{username}@example.org", password
             )
+        if not form:
+            client = Client()
+            client.force_login(user)
+            cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+            page.context.add_cookies(
+                [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+            )
+            return page
         page.goto("/admin/login/")
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)

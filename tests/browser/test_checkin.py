@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 def test_check_in_search_tap_undo_and_walk_in(page, demo_site, editor_login, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(reduced_motion="reduce")
-    editor_login()
+    editor_login(form=False)
     engagement = Engagement.objects.get(slug="port-alder-2026")
     region = engagement.office.region
     for first, last, organisation in [

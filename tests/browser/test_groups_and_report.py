@@ -22,7 +22,7 @@ def assert_fits(page, width):
 def test_staff_compose_mixed_groups_and_move_a_person(page, demo_site, editor_login, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(reduced_motion="reduce")
-    editor_login()
+    editor_login(form=False)
     engagement = Engagement.objects.get(slug="port-alder-2026")
 
     page.goto(f"/admin/spcp/groups/{engagement.pk}/")
@@ -69,7 +69,7 @@ def test_staff_compose_mixed_groups_and_move_a_person(page, demo_site, editor_lo
 def test_staff_read_the_report_and_download_it(page, demo_site, editor_login, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(reduced_motion="reduce")
-    editor_login()
+    editor_login(form=False)
     engagement = Engagement.objects.get(slug="port-alder-2026")
     someone = engagement.participations.filter(status=ParticipationStatus.ATTENDED).first()
 

@@ -37,7 +37,7 @@ def test_staff_import_a_workbook_and_download_the_export(
     page, demo_site, editor_login, axe_check, settings, tmp_path
 ):
     settings.SPCP_IMPORT_TASK_ROWS = 2  # five rows: runs as a background task
-    editor_login()
+    editor_login(form=False)
     engagement = Engagement.objects.get(slug="port-alder-2026")
     before = Participation.objects.filter(engagement=engagement).count()
 
@@ -59,7 +59,7 @@ def test_staff_import_a_workbook_and_download_the_export(
 
 
 def test_staff_download_the_error_workbook(page, demo_site, editor_login, axe_check, tmp_path):
-    editor_login()
+    editor_login(form=False)
     engagement = Engagement.objects.get(slug="port-alder-2026")
 
     run_wizard(page, engagement, "invalid-values.csv", axe_check)
@@ -75,7 +75,7 @@ def test_staff_download_the_error_workbook(page, demo_site, editor_login, axe_ch
 
 
 def test_batch_page_shows_progress_then_the_summary(page, demo_site, editor_login, axe_check):
-    editor_login()
+    editor_login(form=False)
     engagement = Engagement.objects.get(slug="port-alder-2026")
     batch = ImportBatch.objects.create(
         engagement=engagement,
@@ -114,7 +114,7 @@ def test_a_two_row_header_survey_export_through_values_and_rewrites(
     page, demo_site, editor_login, axe_check, viewport
 ):
     page.set_viewport_size(viewport)
-    editor_login()
+    editor_login(form=False)
     engagement = Engagement.objects.get(slug="port-alder-2026")
     page.goto(f"/admin/spcp/imports/engagement/{engagement.pk}/")
     page.get_by_label("Spreadsheet").set_input_files(FILES / "survey-two-header-rows.csv")

@@ -38,7 +38,7 @@ def two_priyas(demo_site):
 def test_find_compare_merge_and_undo(page, editor_login, axe_check, two_priyas, viewport):
     region, kept, other = two_priyas
     page.set_viewport_size(VIEWPORTS[viewport])
-    editor_login()
+    editor_login(form=False)
 
     page.goto(f"/admin/snippets/wagtail_spcp/person/duplicates/?region={region.pk}")
     row = page.locator("tr", has_text="priya@home.example.net")
@@ -67,7 +67,7 @@ def test_find_compare_merge_and_undo(page, editor_login, axe_check, two_priyas, 
 
 def test_the_chooser_tells_two_people_of_one_name_apart(page, editor_login, two_priyas):
     _region, kept, other = two_priyas
-    editor_login()
+    editor_login(form=False)
     page.goto("/admin/snippets/wagtail_spcp/person/merge/")
     page.get_by_role("button", name=re.compile("Choose", re.I)).first.click()
     search = page.get_by_role("textbox", name="Search term")

@@ -150,7 +150,7 @@ def test_screenshots_of_every_screen_then_the_docs_build(page, demo_site, editor
         shoot(page, name, url, DESKTOP)
         shoot(page, name, None, PHONE)
 
-    editor_login()
+    editor_login(form=False)
     for name, url in admin_screens():
         shoot(page, name, url, DESKTOP)
     engagement = Engagement.objects.get(slug="port-alder-2026")

@@ -52,7 +52,7 @@ def test_survey_before_and_after_then_results(page, demo_site, editor_login, wid
     page.goto(f"/survey/{survey.token}/after/")
     page.get_by_role("heading", name="Thank you").wait_for()
 
-    editor_login()
+    editor_login(form=False)
     page.goto(f"/admin/spcp/surveys/{survey.pk}/results/")
     page.get_by_role("heading", name="Agreement before and after").wait_for()
     assert_accessible(page, "results")
