@@ -2,6 +2,8 @@
 
 import os
 import shutil
+import sqlite3
+import time
 
 import pytest
 
@@ -78,17 +80,29 @@ def in_memory_sqlite(connection) -> bool:
 DEMO_SNAPSHOT = {}
 
 
+def restore(snapshot, database, attempts=100):
+    """Copy ``snapshot`` over ``database``, once the live server has finished a request that
+    the previous test's browser left in flight (SQLite: "destination database is in use")."""
+    for _attempt in range(attempts - 1):
+        try:
+            snapshot.backup(database)
+            return
+        except sqlite3.OperationalError as error:
+            if "in use" not in str(error):
+                raise
+            time.sleep(0.05)
+    snapshot.backup(database)
+
+
 @pytest.fixture
 def demo_site(transactional_db):
     """The demo's pages, offices and sample engagement, loaded into the live server's database."""
-    import sqlite3
-
     from django.core.management import call_command
     from django.db import connection
 
     connection.ensure_connection()
     if in_memory_sqlite(connection) and "demo" in DEMO_SNAPSHOT:
-        DEMO_SNAPSHOT["demo"].backup(connection.connection)
+        restore(DEMO_SNAPSHOT["demo"], connection.connection)
         return
     restore_wagtail_initial_data()
     call_command("load_demo", "--no-admin", verbosity=0)
