@@ -1,7 +1,8 @@
 """ZIP codes and cities with their coordinates, from the offline ``zipcodes`` data.
 
-ZIP codes are looked up directly in ``zipcodes`` (a compiled index); cities are
-indexed once per process by normalised name. Nothing here touches the database.
+ZIP codes and cities are indexed once per process, in one pass over the data: ``zipcodes``
+itself scans all 42,000 records for each ZIP code it is asked about (about 2 ms), the index
+answers in microseconds. Nothing here touches the database.
 """
 
 import re
@@ -16,7 +17,7 @@ import zipcodes
 _ABBREVIATIONS = {"saint": "st", "sainte": "ste", "fort": "ft", "mount": "mt", "point": "pt"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A ZIP code or a city, in a state or territory, with its coordinates when known."""
 
@@ -84,14 +85,17 @@ def _place(row: dict, city: str | None = None) -> Place:
     return Place(city, row["state"], row["zip_code"], latitude, longitude)
 
 
-class _CityIndex:
-    """Cities by normalised name and state, official names apart from accepted alternatives."""
+class _Index:
+    """Places by ZIP code, and cities by normalised name and state (official names apart from
+    accepted alternatives)."""
 
     def __init__(self, rows):
+        self.zips: dict[str, Place] = {}
         by_name: dict[tuple[str, str], list[Place]] = defaultdict(list)
         aliases: dict[tuple[str, str], list[Place]] = defaultdict(list)
         for row in rows:
             place = _place(row)
+            self.zips.setdefault(place.zip_code, place)
             by_name[normalise_city(place.city), place.state].append(place)
             for alias in row.get("acceptable_cities") or ():
                 aliases[normalise_city(alias), place.state].append(_place(row, alias))
@@ -109,16 +113,15 @@ class _CityIndex:
 
 
 @cache
-def _city_index() -> _CityIndex:
-    return _CityIndex(_rows())
+def _index() -> _Index:
+    return _Index(_rows())
 
 
 def place_for_zip(zip5: str) -> Place | None:
     """The place a five-digit ZIP code belongs to, or ``None`` if it is not a real ZIP."""
     if not (len(zip5) == 5 and zip5.isdigit()):
         return None
-    rows = zipcodes.matching(zip5)
-    return _place(rows[0]) if rows else None
+    return _index().zips.get(zip5)
 
 
 def places_for_city(city: str, state: str | None = None) -> list[Place]:
@@ -128,7 +131,7 @@ def places_for_city(city: str, state: str | None = None) -> list[Place]:
     used only when no official name matches.
     """
     name = normalise_city(city)
-    index = _city_index()
+    index = _index()
     for table in (index.cities, index.city_aliases):
         by_state = table.get(name, {})
         if state:
@@ -145,7 +148,7 @@ def similar_cities(city: str, state: str | None = None, limit: int = 5) -> list[
     name = normalise_city(city)
     if not name:
         return []
-    cities = _city_index().cities
+    cities = _index().cities
     candidates = [key for key in cities if key[:1] == name[:1]]
     matches = get_close_matches(name, candidates, n=limit * 2, cutoff=0.8)
     places = [
