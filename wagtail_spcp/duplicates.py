@@ -157,17 +157,27 @@ def compare(people) -> dict:
     alternates = dict(
         people.order_by().exclude(alternate_emails=[]).values_list("pk", "alternate_emails")
     )
+    # many people share a name or an organization: each is folded once
+    folded_names, folded_organisations = {}, {}
     for pk, first, last, email, phones, zip_code, organisation in rows:
-        name = fold(f"{first} {last}")
-        for address in [email, *alternates.get(pk, [])]:
+        name = folded_names.get((first, last))
+        if name is None:
+            name = folded_names[first, last] = fold(f"{first} {last}")
+        for address in (email, *alternates[pk]) if pk in alternates else (email,):
             if key := email_key(address):
                 groups[SAME_EMAIL][key].add(pk)
-        for digits in set(phones.split()):
-            groups[SAME_PHONE][digits].add(pk)
-        if zip_code and name:
+        if phones:
+            for digits in phones.split():
+                groups[SAME_PHONE][digits].add(pk)
+        if not name:
+            continue
+        if zip_code:
             groups[SAME_NAME_ZIP][(name, zip_code)].add(pk)
-        if organisation and name:
-            by_organisation[fold(organisation)].append((pk, name))
+        if organisation:
+            key = folded_organisations.get(organisation)
+            if key is None:
+                key = folded_organisations[organisation] = fold(organisation)
+            by_organisation[key].append((pk, name))
 
     pairs = {}
 
