@@ -117,6 +117,12 @@ def _index() -> _Index:
     return _Index(_rows())
 
 
+def warm() -> None:
+    """Build the index now: in a pre-forking server's master process, so that the workers
+    share it instead of each building it on its first finder request."""
+    _index()
+
+
 def place_for_zip(zip5: str) -> Place | None:
     """The place a five-digit ZIP code belongs to, or ``None`` if it is not a real ZIP."""
     if not (len(zip5) == 5 and zip5.isdigit()):
