@@ -48,6 +48,7 @@ from wagtail_spcp.models import (
     SurveyResponse,
 )
 from wagtail_spcp.models.base import Page
+from wagtail_spcp.normalise import normalise_email
 from wagtail_spcp.reference import load_reference_offices
 
 FIXTURES_DIR = Path(settings.FIXTURE_DIRS[0])
@@ -222,19 +223,22 @@ def ensure_identity(home) -> AgencyIdentity:
 
 
 def ensure_people(rows, region) -> list[Person]:
-    """The demo participants, owned by ``region`` (the demo engagement's)."""
-    people = []
+    """The demo participants, owned by ``region`` (the demo engagement's), in ``rows``' order:
+    those not there yet are created in one query."""
+    kept_out = {"role", "status", "breakout_group"}
+    existing = Person.objects.filter(region=region, email__in=[row["email"] for row in rows])
+    by_email = {person.email: person for person in existing}
+    new = []
     for row in rows:
-        fields = {
-            key: value
-            for key, value in row.items()
-            if key not in {"role", "status", "breakout_group"}
-        }
-        person, _ = Person.objects.get_or_create(
-            region=region, email=fields.pop("email"), defaults=fields
-        )
-        people.append(person)
-    return people
+        if row["email"] in by_email:
+            continue
+        person = Person(region=region, **{k: v for k, v in row.items() if k not in kept_out})
+        person.email = normalise_email(person.email)
+        person.set_search_keys()  # what save() does, which bulk_create skips
+        by_email[row["email"]] = person
+        new.append(person)
+    Person.objects.bulk_create(new)
+    return [by_email[row["email"]] for row in rows]
 
 
 def ensure_engagement(programs, people, rows) -> Engagement:
