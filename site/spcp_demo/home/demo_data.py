@@ -7,16 +7,20 @@ and never overwrites edits made in the admin.
 import datetime
 import io
 import json
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils.text import slugify
 
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 
 from spcp_demo.home.demo_forms import ensure_public_forms
 from spcp_demo.home.demo_images import illustration
@@ -398,6 +402,29 @@ def ensure_survey() -> Survey | None:
     return survey
 
 
+@contextmanager
+def references_indexed_once():
+    """Update Wagtail's reference index once per object saved inside the block, at its end.
+
+    Wagtail updates it on every save, and the loader saves a page several times over (draft,
+    revision, publication, translation): about half of a load went into those updates.
+    """
+    saved = set()
+
+    def note(sender, instance, raw=False, **kwargs):
+        if not raw and ReferenceIndex.is_indexed(sender):
+            saved.add((sender._meta.app_label, sender._meta.model_name, str(instance.pk)))
+
+    post_save.connect(note, weak=False, dispatch_uid="spcp_demo_references")
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        post_save.disconnect(dispatch_uid="spcp_demo_references")
+    for app_label, model_name, pk in sorted(saved):
+        update_reference_index_task.enqueue(app_label, model_name, pk)
+
+
 @transaction.atomic
 def load_demo(site_url: str = ""):
     """Load offices, pages, images, people and the demo engagements; create only what is missing.
@@ -405,6 +432,11 @@ def load_demo(site_url: str = ""):
     ``site_url`` (``https://host[:port]``) is where the demo is served. Returns the demo's
     registration page (its address is unlisted, so the command prints it), or None.
     """
+    with references_indexed_once():
+        return load_everything(site_url)
+
+
+def load_everything(site_url):
     load_reference_offices()
     if site_url:
         ensure_site_address(site_url)
