@@ -163,7 +163,7 @@ def compare(people) -> dict:
         name = folded_names.get((first, last))
         if name is None:
             name = folded_names[first, last] = fold(f"{first} {last}")
-        for address in (email, *alternates[pk]) if pk in alternates else (email,):
+        for address in (email, *alternates.get(pk, ())):
             if key := email_key(address):
                 groups[SAME_EMAIL][key].add(pk)
         if phones:

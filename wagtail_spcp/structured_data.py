@@ -24,7 +24,7 @@ def agency(identity=None) -> dict:
 
 
 def office_json_ld(office, state_codes=(), url: str = "", organisation=None) -> dict:
-    """A GovernmentOffice with address, telephone, area served and parent organisation."""
+    """A GovernmentOffice with address, telephone, area served and parent organization."""
     organisation = organisation or agency()
     data = {
         "@context": "https://schema.org",

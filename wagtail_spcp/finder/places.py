@@ -168,4 +168,4 @@ def similar_cities(city: str, state: str | None = None, limit: int = 5) -> list[
 
 def all_zip_codes() -> list[str]:
     """Every ZIP code in the data, for benchmarks."""
-    return [row["zip_code"] for row in _rows()]
+    return list(_index().zips)

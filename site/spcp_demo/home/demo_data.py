@@ -437,6 +437,7 @@ def load_demo(site_url: str = ""):
 
 
 def load_everything(site_url):
+    """The steps of ``load_demo``, in order."""
     load_reference_offices()
     if site_url:
         ensure_site_address(site_url)
